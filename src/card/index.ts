@@ -1,0 +1,16 @@
+export type { CrossReaderDifference } from "./cross-reader.js";
+export {
+  type EvalResult,
+  type EvalResultInput,
+  evalResultsToModelIndex,
+  formatPath,
+  type ModelIndexReading,
+  readModelIndex,
+} from "./eval-results.js";
+export { detectLineEnding, type LineEnding, splitFrontMatter } from "./front-matter.js";
+export { MetadataConflictError } from "./metadata-conflict-error.js";
+export { type AddEvalResultOptions, ModelCard, type ParseOptions, type UpdateOptions } from "./model-card.js";
+export { CARD_PROBLEM_CODES, type CardProblem, type CardProblemCode } from "./problem.js";
+export type { Metadata } from "./read-block.js";
+export { formatFloat, isAmbiguousString } from "./yaml-writing.js";
+export { resolveYaml11Plain, type Yaml11Scalar } from "./yaml11.js";

@@ -1,0 +1,428 @@
+import { readFile } from "node:fs/promises";
+import { isDeepStrictEqual } from "node:util";
+import { isMap, type Node, type Pair, type Scalar } from "yaml";
+import { type CrossReaderDifference, findCrossReaderDifferences } from "./cross-reader.js";
+import {
+  completeEvalResult,
+  EVAL_RESULT_FIELDS,
+  type EvalResult,
+  type EvalResultInput,
+  formatPath,
+  metricEntry,
+  readModelIndex,
+  resultGroup,
+} from "./eval-results.js";
+import { detectLineEnding, type LineEnding, newlineFor, splitFrontMatter } from "./front-matter.js";
+import { MetadataConflictError } from "./metadata-conflict-error.js";
+import type { CardProblem } from "./problem.js";
+import { type BlockReading, DEFAULT_MAX_BLOCK_LENGTH, type Metadata, readBlock } from "./read-block.js";
+import { type BlockStyle, detectBlockStyle, PYYAML_STYLE, renderPair } from "./yaml-writing.js";
+
+export interface ParseOptions {
+  /** Front-matter blocks longer than this (in characters) are reported, not parsed. */
+  maxBlockLength?: number;
+}
+
+export interface UpdateOptions {
+  /** Replace existing non-null values (huggingface_hub's `overwrite`). */
+  overwrite?: boolean;
+}
+
+export interface AddEvalResultOptions extends UpdateOptions {
+  /** The model-index entry to add to; default: the entry whose results match, else the last entry. */
+  modelName?: string;
+}
+
+interface Parts {
+  bom: string;
+  opening: string;
+  yaml: string;
+  closing: string;
+  body: string;
+  hasFrontMatter: boolean;
+}
+
+const BOM = "\uFEFF";
+
+/**
+ * A Hugging Face model card: YAML front matter and a Markdown body. Reads any README.md the way the Hub does,
+ * collects content problems instead of throwing, and writes back byte for byte; edits touch only the lines of
+ * the keys they change.
+ */
+export class ModelCard {
+  #parts: Parts;
+  #reading!: BlockReading;
+  #problems!: CardProblem[];
+  #modelIndex!: ReturnType<typeof readModelIndex>;
+  #differences: CrossReaderDifference[] | undefined;
+  readonly #options: ParseOptions;
+
+  private constructor(parts: Parts, options: ParseOptions) {
+    this.#parts = parts;
+    this.#options = options;
+    this.#read();
+  }
+
+  /** Reads a card from its text. Never throws on content; see `problems`. */
+  static parse(text: string, options: ParseOptions = {}): ModelCard {
+    if (typeof text !== "string") throw new TypeError("ModelCard.parse expects the card's text as a string");
+    const bom = text.startsWith(BOM) ? BOM : "";
+    const split = splitFrontMatter(bom ? text.slice(1) : text);
+    return new ModelCard({ bom, ...split }, options);
+  }
+
+  /** Reads a card file (UTF-8). I/O errors are thrown with the path in the message. */
+  static async load(path: string, options: ParseOptions = {}): Promise<ModelCard> {
+    let text: string;
+    try {
+      text = await readFile(path, "utf8");
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+      throw new Error(`${path}: cannot read the card (${reason}); check the path.`, { cause: error });
+    }
+    return ModelCard.parse(text, options);
+  }
+
+  /** A new card from metadata and a body, written the way huggingface_hub writes (model-index last). */
+  static create(metadata: Metadata, body = "", options: { lineEnding?: "lf" | "crlf" } = {}): ModelCard {
+    const { "model-index": modelIndex, ...rest } = metadata;
+    const ordered = modelIndex === undefined ? rest : { ...rest, "model-index": modelIndex };
+    const yaml = Object.entries(ordered)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => renderPair(key, value, PYYAML_STYLE))
+      .join("\n");
+    const header = `---\n${yaml}\n---\n`;
+    return ModelCard.parse((options.lineEnding === "crlf" ? header.replaceAll("\n", "\r\n") : header) + body);
+  }
+
+  #read(): void {
+    const { bom, opening, yaml, hasFrontMatter } = this.#parts;
+    const firstLine = (bom + opening).split("\n").length;
+    this.#reading = hasFrontMatter
+      ? readBlock(yaml, firstLine, this.#options.maxBlockLength ?? DEFAULT_MAX_BLOCK_LENGTH)
+      : readBlock("", firstLine);
+    this.#differences = undefined;
+    this.#modelIndex = readModelIndex(this.#reading.metadata["model-index"]);
+    this.#problems = [...this.#reading.problems];
+    const error = this.#modelIndex.error;
+    if (error) {
+      const where = this.#positionOfPath(error.path) ?? this.#positionOfPath(["model-index"]) ?? { line: 1, column: 1 };
+      this.#problems.push({
+        code: "invalid-model-index",
+        severity: "error",
+        message: `${formatPath(error.path)}: ${error.message}; the model-index yields no evaluation results.`,
+        ...where,
+      });
+    }
+  }
+
+  get hasFrontMatter(): boolean {
+    return this.#parts.hasFrontMatter;
+  }
+
+  get lineEnding(): LineEnding {
+    return detectLineEnding(this.toString());
+  }
+
+  /** The front matter as plain data (YAML 1.2 core schema). An unreadable block gives `{}`. */
+  get metadata(): Metadata {
+    return this.#reading.metadata;
+  }
+
+  get body(): string {
+    return this.#parts.body;
+  }
+
+  /** Replaces the Markdown body; the front matter stays as it is. */
+  set body(body: string) {
+    this.#parts = { ...this.#parts, body };
+  }
+
+  /** The raw YAML text of the front-matter block. */
+  get frontMatter(): string {
+    return this.#parts.yaml;
+  }
+
+  /** The parsed YAML document (comments and formatting kept), or null when the block was not parsed. */
+  get document(): BlockReading["document"] {
+    return this.#reading.document;
+  }
+
+  get problems(): readonly CardProblem[] {
+    return this.#problems;
+  }
+
+  /** One result per metric, or null when there is no valid model-index. */
+  get evalResults(): EvalResult[] | null {
+    return this.#modelIndex.results;
+  }
+
+  /** The model name of the model-index (its last entry's, as huggingface_hub keeps it). */
+  get modelName(): string | null {
+    return this.#modelIndex.modelName;
+  }
+
+  /** Plain scalars that PyYAML (huggingface_hub) reads differently from YAML 1.2. */
+  get crossReaderDifferences(): readonly CrossReaderDifference[] {
+    const document = this.#reading.document;
+    this.#differences ??= document ? findCrossReaderDifferences(document) : [];
+    return this.#differences;
+  }
+
+  /** 1-based line and column in the card file of an offset in the YAML block. */
+  positionAt(offset: number): { line: number; column: number } {
+    return this.#reading.positionAt(offset);
+  }
+
+  /** Where the value at `path` (e.g. `["model-index", 0, "results"]`) starts and ends in the card file. */
+  locate(
+    path: readonly (string | number)[],
+  ): { line: number; column: number; endLine: number; endColumn: number } | null {
+    const node = this.#nodeAt(path);
+    if (!node?.range) return null;
+    const start = this.positionAt(node.range[0]);
+    const end = this.positionAt(node.range[1]);
+    return { ...start, endLine: end.line, endColumn: end.column };
+  }
+
+  /** Where the key of the pair at `path` starts, the natural place to point a message at. */
+  locateKey(path: readonly (string | number)[]): { line: number; column: number } | null {
+    const parent = this.#nodeAt(path.slice(0, -1));
+    const key = path[path.length - 1];
+    if (!isMap(parent)) return null;
+    const pair = (parent.items as Pair<Scalar, Node>[]).find((item) => item.key?.value === key);
+    return pair?.key?.range ? this.positionAt(pair.key.range[0]) : null;
+  }
+
+  #positionOfPath(path: readonly (string | number)[]): { line: number; column: number } | null {
+    for (let length = path.length; length > 0; length--) {
+      const found = this.locateKey(path.slice(0, length)) ?? this.locate(path.slice(0, length));
+      if (found) return { line: found.line, column: found.column };
+    }
+    return null;
+  }
+
+  #nodeAt(path: readonly (string | number)[]): Node | null {
+    const document = this.#reading.document;
+    if (!document) return null;
+    if (path.length === 0) return document.contents as Node | null;
+    const node = document.getIn(path, true);
+    return (node as Node | undefined) ?? null;
+  }
+
+  /** Sets a top-level key. Only that key's lines change; a new key is written in the block's style. */
+  set(key: string, value: unknown): this {
+    if (typeof key !== "string" || key === "") throw new TypeError("ModelCard.set expects a non-empty string key");
+    if (value === undefined) return this.delete(key);
+    const style = this.#style();
+    const rendered = renderPair(key, value, style);
+    const pair = this.#topLevelPair(key);
+    if (pair) {
+      const [start, end] = this.#pairSpan(pair);
+      this.#spliceYaml(start, end, rendered);
+    } else {
+      this.#insertPair(rendered);
+    }
+    return this;
+  }
+
+  /** Removes a top-level key and its lines; nothing happens when the key is absent. */
+  delete(key: string): this {
+    const pair = this.#topLevelPair(key);
+    if (!pair) return this;
+    const yaml = this.#parts.yaml;
+    const [start, end] = this.#pairSpan(pair);
+    const lineStart = yaml.lastIndexOf("\n", start - 1) + 1;
+    const newlineAfter = yaml.indexOf("\n", end);
+    const lineEnd = newlineAfter === -1 ? yaml.length : newlineAfter + 1;
+    // Keep the line break before the closing fence when the last key goes.
+    const from =
+      newlineAfter === -1 && lineStart > 0 ? lineStart - 1 - (yaml[lineStart - 2] === "\r" ? 1 : 0) : lineStart;
+    this.#spliceYaml(from, lineEnd, "");
+    return this;
+  }
+
+  /**
+   * Merges `patch` into the metadata with huggingface_hub's `metadata_update` rules: a key whose current value
+   * is not null and differs needs `overwrite`. `model-index` is merged result by result.
+   */
+  update(patch: Metadata, options: UpdateOptions = {}): this {
+    const { "model-index": modelIndex, ...rest } = patch;
+    for (const [key, value] of Object.entries(rest)) {
+      const current = this.metadata[key];
+      if (current !== undefined && current !== null && !isDeepStrictEqual(current, value) && !options.overwrite) {
+        throw new MetadataConflictError(
+          key,
+          `You passed a new value for the existing meta data field '${key}'. Set \`overwrite=True\` to overwrite existing metadata.`,
+        );
+      }
+    }
+    if (modelIndex !== undefined) {
+      const reading = readModelIndex(modelIndex);
+      if (reading.error) throw new TypeError(`update: ${formatPath(reading.error.path)}: ${reading.error.message}`);
+      for (const result of reading.results ?? [])
+        this.addEvalResult(result, { ...options, modelName: reading.modelName ?? undefined });
+    }
+    for (const [key, value] of Object.entries(rest)) {
+      if (!isDeepStrictEqual(this.metadata[key], value)) this.set(key, value);
+    }
+    return this;
+  }
+
+  /**
+   * Adds one evaluation result. It is matched with the existing ones on every field but its value and verify
+   * token; a match with another value needs `overwrite`, no match appends it to its result group or a new one.
+   */
+  addEvalResult(input: EvalResultInput, options: AddEvalResultOptions = {}): this {
+    const result = completeEvalResult(input);
+    const current = this.metadata["model-index"];
+    if (current !== undefined && current !== null && this.#modelIndex.error) {
+      throw new TypeError(
+        `Cannot add an evaluation result: ${this.#problems.find((p) => p.code === "invalid-model-index")?.message}`,
+      );
+    }
+    const modelIndex = structuredClone(Array.isArray(current) ? current : []) as ModelIndexEntry[];
+    const identity = (candidate: EvalResult) =>
+      EVAL_RESULT_FIELDS.every(
+        (field) =>
+          field === "metricValue" || field === "verifyToken" || isDeepStrictEqual(candidate[field], result[field]),
+      );
+
+    const place = this.#findMetric(modelIndex, identity);
+    if (place) {
+      const metric = place.metric;
+      if (isDeepStrictEqual(metric.value, result.metricValue)) return this;
+      if (!options.overwrite) {
+        throw new MetadataConflictError(
+          "model-index",
+          `You passed a new value for the existing metric 'name: ${result.metricName}, type: ${result.metricType}'. Set \`overwrite=True\` to overwrite existing metrics.`,
+        );
+      }
+      metric.value = result.metricValue;
+      if (result.verifyToken !== null) metric.verifyToken = result.verifyToken;
+      return this.set("model-index", modelIndex);
+    }
+
+    const sameGroup = (candidate: EvalResult) =>
+      EVAL_RESULT_FIELDS.every(
+        (field) =>
+          field.startsWith("metric") ||
+          field === "verified" ||
+          field === "verifyToken" ||
+          isDeepStrictEqual(candidate[field], result[field]),
+      );
+    const group = this.#findMetric(modelIndex, sameGroup, options.modelName);
+    if (group) {
+      group.result.metrics.push(metricEntry(result));
+      return this.set("model-index", modelIndex);
+    }
+
+    const name = options.modelName ?? this.modelName ?? "model";
+    let entry = modelIndex.filter((candidate) => candidate.name === name).at(-1);
+    if (!entry) {
+      entry = { name, results: [] };
+      modelIndex.push(entry);
+    }
+    entry.results.push({ ...resultGroup(result), metrics: [metricEntry(result)] });
+    return this.set("model-index", modelIndex);
+  }
+
+  #findMetric(modelIndex: ModelIndexEntry[], matches: (result: EvalResult) => boolean, modelName?: string) {
+    for (const entry of modelIndex) {
+      if (modelName !== undefined && entry.name !== modelName) continue;
+      for (const result of entry.results ?? []) {
+        for (const metric of result.metrics ?? []) {
+          const flat = readModelIndex([{ name: entry.name, results: [{ ...result, metrics: [metric] }] }]).results?.[0];
+          if (flat && matches(flat)) return { entry, result, metric };
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The card's text. An unedited card returns its input byte for byte. */
+  toString(): string {
+    const { bom, opening, yaml, closing, body } = this.#parts;
+    return bom + opening + yaml + closing + body;
+  }
+
+  #style(): BlockStyle {
+    return this.#parts.hasFrontMatter ? detectBlockStyle(this.#parts.yaml) : PYYAML_STYLE;
+  }
+
+  #editableMap() {
+    const reading = this.#reading;
+    if (
+      reading.problems.some(
+        (problem) =>
+          problem.severity === "error" && problem.code !== "duplicate-key" && problem.code !== "non-string-key",
+      )
+    ) {
+      throw new Error("This card's front matter has errors (see card.problems); fix them before editing it.");
+    }
+    const contents = reading.document?.contents;
+    return isMap(contents) ? contents : null;
+  }
+
+  #topLevelPair(key: string): Pair<Scalar, Node | null> | undefined {
+    const map = this.#editableMap();
+    const pairs = (map?.items ?? []) as Pair<Scalar, Node | null>[];
+    return pairs.filter((pair) => pair.key?.value === key).at(-1);
+  }
+
+  /** From the key's first character to the value's last non-blank one; a trailing comment stays outside. */
+  #pairSpan(pair: Pair<Scalar, Node | null>): [number, number] {
+    const start = pair.key.range?.[0] ?? 0;
+    const valueEnd = pair.value?.range?.[1] ?? pair.key.range?.[1] ?? start;
+    let end = Math.max(valueEnd, pair.key.range?.[1] ?? start);
+    const yaml = this.#parts.yaml;
+    while (end > start && /\s/.test(yaml[end - 1] ?? "")) end--;
+    if (!pair.value?.range || pair.value.range[1] === pair.value.range[0]) {
+      // `key:` with no value: include the colon.
+      const colon = yaml.indexOf(":", end);
+      if (colon !== -1 && yaml.slice(end, colon).trim() === "") end = colon + 1;
+    }
+    return [start, end];
+  }
+
+  #insertPair(rendered: string): void {
+    const map = this.#editableMap();
+    if (!this.#parts.hasFrontMatter) {
+      const newline = newlineFor(this.#parts.body);
+      this.#parts = {
+        ...this.#parts,
+        opening: `---${newline}`,
+        yaml: "",
+        closing: `${newline}---${newline}`,
+        hasFrontMatter: true,
+      };
+    }
+    if (map?.flow)
+      throw new Error("This card's front matter is a flow mapping ({...}); rewrite it in block style to edit it.");
+    const yaml = this.#parts.yaml;
+    const modelIndex = this.#topLevelPair("model-index");
+    const isLast = modelIndex && map && map.items[map.items.length - 1] === modelIndex;
+    // huggingface_hub keeps model-index last; new keys go before it.
+    if (isLast) {
+      const at = modelIndex.key.range?.[0] ?? yaml.length;
+      this.#spliceYaml(at, at, `${rendered}\n`);
+    } else if (yaml.trim() === "") {
+      this.#spliceYaml(0, yaml.length, rendered);
+    } else {
+      this.#spliceYaml(yaml.length, yaml.length, `\n${rendered}`);
+    }
+  }
+
+  #spliceYaml(start: number, end: number, replacement: string): void {
+    const yaml = this.#parts.yaml;
+    const newline = newlineFor(this.toString());
+    const text = newline === "\n" ? replacement : replacement.replace(/\r?\n/g, newline);
+    this.#parts = { ...this.#parts, yaml: yaml.slice(0, start) + text + yaml.slice(end) };
+    this.#read();
+  }
+}
+
+interface ModelIndexEntry {
+  name?: unknown;
+  results: { metrics: Record<string, unknown>[]; [key: string]: unknown }[];
+}

@@ -1,0 +1,75 @@
+import { Document, isScalar, type Scalar, type ScalarTag, visit } from "yaml";
+import { resolveYaml11Plain } from "./yaml11.js";
+
+/** How a block writes its collections, so that new keys look like their neighbours. */
+export interface BlockStyle {
+  /** Spaces per nesting level. */
+  indent: number;
+  /** `tags:\n  - a` (true) rather than `tags:\n- a` (false, PyYAML's and huggingface_hub's style). */
+  indentSeq: boolean;
+}
+
+export const PYYAML_STYLE: BlockStyle = { indent: 2, indentSeq: false };
+
+/** Reads the style from the first nested mapping and the first block sequence under a key. */
+export function detectBlockStyle(yamlText: string): BlockStyle {
+  const lines = yamlText.split(/\r?\n/);
+  let indent: number | undefined;
+  let indentSeq: boolean | undefined;
+  for (let index = 0; index + 1 < lines.length && (indent === undefined || indentSeq === undefined); index++) {
+    const line = lines[index] ?? "";
+    if (!/^[^\s#-][^#]*:\s*(?:#.*)?$/.test(line)) continue;
+    const next = lines[index + 1] ?? "";
+    const nested = /^( *)(- )?/.exec(next);
+    const spaces = nested?.[1]?.length ?? 0;
+    if (nested?.[2]) indentSeq ??= spaces > 0;
+    else if (spaces > 0 && next.trim() !== "" && !next.trimStart().startsWith("#")) indent ??= spaces;
+  }
+  return { indent: indent ?? PYYAML_STYLE.indent, indentSeq: indentSeq ?? PYYAML_STYLE.indentSeq };
+}
+
+/** Python's float repr as PyYAML writes it: `5.0e-06`, never `5e-6` (a string to YAML 1.1 readers). */
+export function formatFloat(value: number): string {
+  if (Number.isNaN(value)) return ".nan";
+  if (!Number.isFinite(value)) return value > 0 ? ".inf" : "-.inf";
+  const text = String(value);
+  const exponentAt = text.indexOf("e");
+  if (exponentAt === -1) return text.includes(".") ? text : `${text}.0`;
+  const mantissa = text.slice(0, exponentAt);
+  const exponent = text.slice(exponentAt + 1);
+  const sign = exponent.startsWith("-") ? "-" : "+";
+  const digits = exponent.replace(/^[-+]/, "").padStart(2, "0");
+  return `${mantissa.includes(".") ? mantissa : `${mantissa}.0`}e${sign}${digits}`;
+}
+
+const floatTag: ScalarTag = {
+  identify: (value) => typeof value === "number" && !Number.isSafeInteger(value),
+  default: true,
+  tag: "tag:yaml.org,2002:float",
+  test: /^\b$/, // only used for writing; reading keeps the core schema
+  resolve: (source) => Number(source),
+  stringify: ({ value }) => formatFloat(value as number),
+};
+
+/** A string that a YAML 1.1 reader (PyYAML) would not read back as that same string when written plain. */
+export function isAmbiguousString(value: string): boolean {
+  return resolveYaml11Plain(value).kind !== "str" || /^(?:y|Y|n|N|=|<<)$/.test(value);
+}
+
+/** Writes `key: value` (and its nested lines) in the given style, readable alike by YAML 1.1 and 1.2. */
+export function renderPair(key: string, value: unknown, style: BlockStyle): string {
+  const document = new Document({ [key]: value }, { customTags: (tags) => [floatTag, ...tags] });
+  visit(document, {
+    Scalar(_, node: Scalar) {
+      if (typeof node.value === "string" && isAmbiguousString(node.value)) node.type = "QUOTE_DOUBLE";
+    },
+  });
+  return document
+    .toString({ indent: style.indent, indentSeq: style.indentSeq, lineWidth: 0, nullStr: "null" })
+    .replace(/\n$/, "");
+}
+
+/** True when `node` is a scalar written without quotes, the only form YAML 1.1 and 1.2 may read apart. */
+export function isPlainScalar(node: unknown): node is Scalar {
+  return isScalar(node) && node.type === "PLAIN";
+}

@@ -1,0 +1,6 @@
+import type { DefineCommand } from "../command.js";
+import { inspectCommand } from "./inspect.js";
+import { updateCommand } from "./update.js";
+
+/** Every command, in the order `modelcard --help` lists them. */
+export const commands: readonly DefineCommand[] = [inspectCommand, updateCommand];

@@ -1,0 +1,45 @@
+import { Command } from "commander";
+import type { ModelCard } from "../../card/index.js";
+import type { DefineCommand } from "../command.js";
+import { EXIT } from "../exit-codes.js";
+import { formatProblems } from "../format-problems.js";
+import { readCardArgument } from "../read-card.js";
+
+/** The JSON shape of `modelcard inspect --json`. */
+export function inspection(card: ModelCard) {
+  return {
+    hasFrontMatter: card.hasFrontMatter,
+    lineEnding: card.lineEnding,
+    metadata: card.metadata,
+    modelName: card.modelName,
+    evalResults: card.evalResults,
+    body: card.body,
+    problems: card.problems,
+  };
+}
+
+function summary(file: string, card: ModelCard): string {
+  const keys = Object.keys(card.metadata);
+  const lines = [
+    `${file}`,
+    `  front matter: ${card.hasFrontMatter ? `${keys.length} keys (${keys.join(", ") || "none"})` : "none"}`,
+    `  line endings: ${card.lineEnding}`,
+    `  model name:   ${card.modelName ?? "-"}`,
+    `  eval results: ${card.evalResults === null ? "none" : card.evalResults.length}`,
+    `  body:         ${card.body.length} characters`,
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+export const inspectCommand: DefineCommand = ({ io, exit }) =>
+  new Command("inspect")
+    .description("Show how a card reads: metadata, evaluation results, body and problems.")
+    .argument("<card>", "the card file (README.md), or - for stdin")
+    .option("--json", "print the whole reading as JSON on stdout")
+    .action(async (file: string, options: { json?: boolean }) => {
+      const card = await readCardArgument(file, io);
+      if (options.json) io.stdout(`${JSON.stringify(inspection(card), null, 2)}\n`);
+      else io.stdout(summary(file, card));
+      io.stderr(formatProblems(file, card.problems));
+      exit(card.problems.some((problem) => problem.severity === "error") ? EXIT.refused : EXIT.ok);
+    });

@@ -1,0 +1,67 @@
+import { existsSync } from "node:fs";
+import { Command } from "commander";
+import { createTwoFilesPatch } from "diff";
+import { ModelCard } from "../../card/index.js";
+import { writeFileAtomically } from "../../io/write-file-atomically.js";
+import type { DefineCommand } from "../command.js";
+import { EXIT } from "../exit-codes.js";
+import { formatProblems } from "../format-problems.js";
+import { parseEvalFlag, parseSetFlag } from "../parse-assignments.js";
+import { readCardArgument } from "../read-card.js";
+
+interface UpdateFlags {
+  set: string[];
+  unset: string[];
+  addEval: string[];
+  overwrite?: boolean;
+  dryRun?: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export const updateCommand: DefineCommand = ({ io, exit }) =>
+  new Command("update")
+    .description("Edit a card's metadata in place; only the lines of the keys you change are touched.")
+    .argument("<card>", "the card file (created when missing)")
+    .option("--set <key=yaml>", "set a key to a YAML value (repeatable)", collect, [])
+    .option("--unset <key>", "remove a key (repeatable)", collect, [])
+    .option(
+      "--add-eval <field=value,...>",
+      "add an evaluation result (repeatable), e.g. taskType=text-generation,datasetType=org/ds,datasetName=DS,metricType=loss,metricValue=2.1",
+      collect,
+      [],
+    )
+    .option("--overwrite", "replace existing non-null values and metric values")
+    .option("--dry-run", "print a diff on stdout instead of writing")
+    .action(async (file: string, flags: UpdateFlags) => {
+      const assignments = flags.set.map(parseSetFlag);
+      const evalResults = flags.addEval.map(parseEvalFlag);
+      const exists = existsSync(file);
+      const card = exists ? await readCardArgument(file, io) : ModelCard.parse("");
+      const before = card.toString();
+      const blocking = card.problems.filter(
+        (problem) => problem.severity === "error" && problem.code !== "invalid-model-index",
+      );
+      if (blocking.length > 0) {
+        io.stderr(formatProblems(file, blocking));
+        io.stderr(`${file}: fix these errors before editing the card; nothing was written.\n`);
+        exit(EXIT.refused);
+        return;
+      }
+      const overwrite = Boolean(flags.overwrite);
+      card.update(Object.fromEntries(assignments), { overwrite });
+      for (const result of evalResults) card.addEvalResult(result, { overwrite });
+      for (const key of flags.unset) card.delete(key);
+      const after = card.toString();
+      if (flags.dryRun) {
+        io.stdout(
+          after === before ? "" : createTwoFilesPatch(file, file, before, after, undefined, undefined, { context: 3 }),
+        );
+      } else if (after !== before) {
+        await writeFileAtomically(file, after);
+        io.stderr(`${exists ? "updated" : "created"} ${file}\n`);
+      } else {
+        io.stderr(`${file}: nothing to change\n`);
+      }
+      exit(EXIT.ok);
+    });

@@ -1,0 +1,3 @@
+export * from "./card/index.js";
+export { cli } from "./cli/main.js";
+export { writeFileAtomically } from "./io/write-file-atomically.js";
