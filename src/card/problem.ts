@@ -15,6 +15,7 @@ export const CARD_PROBLEM_CODES = {
   "yaml-syntax": "The front matter is not valid YAML.",
   "duplicate-key": "A mapping holds the same key twice; YAML 1.2 forbids it, PyYAML keeps the last one.",
   "tab-indentation": "A tab is used for indentation, which YAML forbids.",
+  "tab-character": "A tab separates tokens; YAML 1.2 allows it, PyYAML (huggingface_hub) cannot read it.",
   "not-a-mapping": "The front matter is a list or a scalar; the Hub requires a mapping.",
   "non-string-key": "A key is not a string (a number, boolean, null or collection).",
   "alias-limit": "Aliases expand beyond the safe limit (a 'billion laughs' document).",

@@ -1,8 +1,10 @@
 import {
+  CST,
   type Document,
   isMap,
   isScalar,
   isSeq,
+  Lexer,
   LineCounter,
   type Node,
   type Pair,
@@ -82,6 +84,18 @@ export function readBlock(
   // PyYAML accepts duplicate keys (the last wins), so only other errors leave the metadata empty.
   const unreadable = document.errors.some((error) => error.code !== "DUPLICATE_KEY");
 
+  if (yamlText.includes("\t") && !problems.some((problem) => problem.code === "tab-indentation")) {
+    for (const offset of tabsPyYamlRejects(yamlText)) {
+      report(
+        "tab-character",
+        "error",
+        "A tab separates tokens here; PyYAML (huggingface_hub) cannot read it. Use spaces.",
+        offset,
+        offset + 1,
+      );
+    }
+  }
+
   const contents = document.contents;
   if (contents !== null && !isMap(contents)) {
     report(
@@ -138,4 +152,21 @@ function checkKeys(node: Node, topLevel: boolean, report: Report): void {
   } else if (isSeq(node)) {
     for (const item of node.items as (Node | null)[]) if (item) checkKeys(item, false, report);
   }
+}
+
+/**
+ * Offsets of tabs in the whitespace between tokens. YAML 1.2 allows them there, PyYAML stops with "found character
+ * '\\t' that cannot start any token", so huggingface_hub cannot read the card.
+ */
+function tabsPyYamlRejects(yamlText: string): number[] {
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const token of new Lexer().lex(yamlText)) {
+    const isControl =
+      token.length === 1 && token.charCodeAt(0) < 0x20 && token !== "\t" && token !== "\n" && token !== "\r";
+    if (isControl) continue;
+    if (CST.tokenType(token) === "space" && token.includes("\t")) offsets.push(offset + token.indexOf("\t"));
+    offset += token.length;
+  }
+  return offsets;
 }
