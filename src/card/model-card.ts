@@ -214,14 +214,14 @@ export class ModelCard {
   set(key: string, value: unknown): this {
     if (typeof key !== "string" || key === "") throw new TypeError("ModelCard.set expects a non-empty string key");
     if (value === undefined) return this.delete(key);
-    const style = this.#style();
-    const rendered = renderPair(key, value, style);
     const pair = this.#topLevelPair(key);
     if (pair) {
+      // The key's own lines say best how it was written; the rest of the block fills in.
       const [start, end] = this.#pairSpan(pair);
-      this.#spliceYaml(start, end, rendered);
+      const style = { ...this.#style(), ...detectBlockStyle(this.#parts.yaml.slice(start, end)) };
+      this.#spliceYaml(start, end, renderPair(key, value, style));
     } else {
-      this.#insertPair(rendered);
+      this.#insertPair(renderPair(key, value, this.#style()));
     }
     return this;
   }
@@ -347,7 +347,7 @@ export class ModelCard {
   }
 
   #style(): BlockStyle {
-    return this.#parts.hasFrontMatter ? detectBlockStyle(this.#parts.yaml) : PYYAML_STYLE;
+    return { ...PYYAML_STYLE, ...(this.#parts.hasFrontMatter ? detectBlockStyle(this.#parts.yaml) : {}) };
   }
 
   #editableMap() {

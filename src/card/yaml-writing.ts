@@ -11,21 +11,25 @@ export interface BlockStyle {
 
 export const PYYAML_STYLE: BlockStyle = { indent: 2, indentSeq: false };
 
-/** Reads the style from the first nested mapping and the first block sequence under a key. */
-export function detectBlockStyle(yamlText: string): BlockStyle {
+/** Reads the style from the first nested mapping and the first block sequence under a key, where there are any. */
+export function detectBlockStyle(yamlText: string): Partial<BlockStyle> {
   const lines = yamlText.split(/\r?\n/);
-  let indent: number | undefined;
-  let indentSeq: boolean | undefined;
-  for (let index = 0; index + 1 < lines.length && (indent === undefined || indentSeq === undefined); index++) {
+  const style: Partial<BlockStyle> = {};
+  for (
+    let index = 0;
+    index + 1 < lines.length && (style.indent === undefined || style.indentSeq === undefined);
+    index++
+  ) {
     const line = lines[index] ?? "";
-    if (!/^[^\s#-][^#]*:\s*(?:#.*)?$/.test(line)) continue;
+    if (!/^\s*[^\s#-][^#]*:\s*(?:#.*)?$/.test(line)) continue;
+    const keyIndent = line.length - line.trimStart().length;
     const next = lines[index + 1] ?? "";
     const nested = /^( *)(- )?/.exec(next);
-    const spaces = nested?.[1]?.length ?? 0;
-    if (nested?.[2]) indentSeq ??= spaces > 0;
-    else if (spaces > 0 && next.trim() !== "" && !next.trimStart().startsWith("#")) indent ??= spaces;
+    const spaces = (nested?.[1]?.length ?? 0) - keyIndent;
+    if (nested?.[2]) style.indentSeq ??= spaces > 0;
+    else if (spaces > 0 && next.trim() !== "" && !next.trimStart().startsWith("#")) style.indent ??= spaces;
   }
-  return { indent: indent ?? PYYAML_STYLE.indent, indentSeq: indentSeq ?? PYYAML_STYLE.indentSeq };
+  return style;
 }
 
 /** Python's float repr as PyYAML writes it: `5.0e-06`, never `5e-6` (a string to YAML 1.1 readers). */
