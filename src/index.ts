@@ -1,3 +1,4 @@
 export * from "./card/index.js";
 export { cli } from "./cli/main.js";
 export { writeFileAtomically } from "./io/write-file-atomically.js";
+export * from "./lint/index.js";

@@ -1,0 +1,17 @@
+import type { LintRule } from "../types.js";
+
+export const noFrontMatter: LintRule = {
+  id: "no-front-matter",
+  description: "A model card must start with a YAML front-matter block between `---` lines.",
+  defaultSeverity: "error",
+  fixable: false,
+  check({ card }, report) {
+    if (card.hasFrontMatter) return;
+    report({
+      message:
+        "The card has no front matter, so the Hub sees no metadata; start the file with a `---` line, the YAML metadata, and a closing `---` line.",
+      line: 1,
+      column: 1,
+    });
+  },
+};

@@ -1,0 +1,50 @@
+import type { KeyPath, LintFix, LintSource } from "../types.js";
+
+/** Small helpers shared by the built-in rules. */
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A fix replacing the scalar at `path` with `text` (YAML source), or undefined when there is no such scalar. */
+export function replaceScalar(card: LintSource, path: KeyPath, text: string): LintFix | undefined {
+  const span = card.scalarAt(path);
+  if (!span || span.source === "" || span.source.includes("\n")) return undefined;
+  return { range: [card.yamlStart + span.start, card.yamlStart + span.end], text };
+}
+
+/** A double-quoted YAML scalar; JSON's string syntax is valid YAML in both 1.1 and 1.2. */
+export function quoted(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** `{ a: 1 }` options checked against the names a rule accepts. */
+export function optionsObject(raw: unknown, names: readonly string[]): Record<string, unknown> {
+  if (!isRecord(raw)) throw new Error(`options must be a mapping with ${names.join(", ")}.`);
+  const unknown = Object.keys(raw).filter((name) => !names.includes(name));
+  if (unknown.length > 0) throw new Error(`unknown option "${unknown[0]}"; the options are ${names.join(", ")}.`);
+  return raw;
+}
+
+export function stringList(value: unknown, name: string): string[] {
+  if (!Array.isArray(value) || !value.every((item) => typeof item === "string")) {
+    throw new Error(`option ${name} must be a list of strings.`);
+  }
+  return value;
+}
+
+/** Values of a key that may hold one string or a list, each with its key path. */
+export function entriesOf(metadata: Record<string, unknown>, key: string): { value: unknown; path: KeyPath }[] {
+  const value = metadata[key];
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value.map((item, index) => ({ value: item, path: [key, index] }));
+  return [{ value, path: [key] }];
+}
+
+/** A number written as a number, or a string that is only a number (`"2.1"`); otherwise null. */
+export function numericValue(value: unknown): number | null {
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/.test(value))
+    return Number(value);
+  return null;
+}

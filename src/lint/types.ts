@@ -1,0 +1,122 @@
+import type { CardProblem, CrossReaderDifference, Metadata } from "../card/index.js";
+
+export type Severity = "error" | "warning";
+/** How a configuration file names a severity. */
+export type ConfiguredSeverity = "off" | "warn" | "error";
+
+/** A text edit of the card file (ESLint's shape): replace the characters in `range` with `text`. */
+export interface LintFix {
+  range: [number, number];
+  text: string;
+}
+
+/** One finding, in card-file coordinates (1-based), the shape ESLint's JSON formatter uses. */
+export interface LintMessage {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  fix?: LintFix;
+}
+
+export type KeyPath = readonly (string | number)[];
+
+/** A scalar's place in the YAML block and how it is written. */
+export interface ScalarSpan {
+  /** Offsets in the YAML block. */
+  start: number;
+  end: number;
+  /** The scalar as written (quotes included). */
+  source: string;
+}
+
+/**
+ * What a rule reads: a card as the full reader (`ModelCard`) or the fast reader sees it. Both give the same
+ * metadata, problems and positions for the same text.
+ */
+export interface LintSource {
+  readonly text: string;
+  readonly hasFrontMatter: boolean;
+  readonly metadata: Metadata;
+  readonly problems: readonly CardProblem[];
+  readonly crossReaderDifferences: readonly CrossReaderDifference[];
+  /** Offset of the YAML block in the file. */
+  readonly yamlStart: number;
+  /** 1-based line and column in the file of an offset in the YAML block. */
+  positionAt(offset: number): { line: number; column: number };
+  /** Offset in the YAML block where the key of the pair at `path` starts. */
+  keyOffset(path: KeyPath): number | null;
+  /** Offset in the YAML block where the value at `path` starts. */
+  valueOffset(path: KeyPath): number | null;
+  /** The scalar at `path`, or null when the value is missing or a collection. */
+  scalarAt(path: KeyPath): ScalarSpan | null;
+}
+
+/** What a rule reports; the engine turns it into a LintMessage. */
+export interface LintReport {
+  message: string;
+  /** Key path of the offending value: the message points at its key (or at the list item). */
+  path?: KeyPath;
+  /** Point at the value at `path` instead of its key. */
+  atValue?: boolean;
+  /** Explicit position, for findings that are not at a key path. */
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  fix?: LintFix;
+  /** A grade for this finding when the user has not set the rule's severity (e.g. a warning from an error rule). */
+  severity?: Severity;
+}
+
+export interface RuleContext<Options = unknown> {
+  card: LintSource;
+  options: Options;
+  filePath: string | undefined;
+}
+
+/** Every rule has this shape; built-in rules live one per file in `src/lint/rules/`. */
+export interface LintRule<Options = unknown> {
+  /** kebab-case, stable; the name used in configuration and in `docs/rules/<id>.md`. */
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  fixable: boolean;
+  /** Default options; a rule without options leaves this out. */
+  defaultOptions?: Options;
+  /** Checks and completes user options; throws an Error whose message says what is wrong. */
+  parseOptions?(raw: unknown): Options;
+  check(context: RuleContext<Options>, report: (finding: LintReport) => void): void;
+}
+
+/** A rule's setting: `"warn"`, `["error", {options}]` or `{severity, options}`. */
+export type RuleSetting =
+  | ConfiguredSeverity
+  | [ConfiguredSeverity]
+  | [ConfiguredSeverity, unknown]
+  | { severity?: ConfiguredSeverity; options?: unknown };
+
+/** Lint configuration, as written in `modelcard.config.{json,yaml}` once custom rules are loaded. */
+export interface LintConfig {
+  /** Per-rule severity and options, by rule id. */
+  rules?: Record<string, RuleSetting>;
+  /** Shorthand for the `required-fields` rule: a field list or a preset name (`generated`, `seed`). */
+  requiredFields?: readonly string[] | string;
+  /** Module paths of custom rules, relative to the configuration file (each exports `rules` or a default list). */
+  customRules?: readonly string[];
+  /** Custom rules, loaded; `loadLintConfig` fills this from `customRules`. */
+  plugins?: readonly LintRule[];
+  /** Where the configuration came from, for messages. */
+  source?: string;
+}
+
+export interface LintOptions {
+  config?: LintConfig;
+  filePath?: string;
+}
+
+/** Metadata re-exported for rule authors. */
+export type { Metadata };

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { ModelCard } from "../../src/card/index.js";
+import { LintConfigError, lintCard, lintText } from "../../src/lint/index.js";
+
+const GOOD = "---\nlicense: apache-2.0\nlibrary_name: transformers\npipeline_tag: text-generation\n---\n# Model\n";
+
+describe("lintCard", () => {
+  it("finds nothing wrong in a complete card", () => {
+    expect(lintCard(ModelCard.parse(GOOD))).toEqual([]);
+  });
+
+  it("reports a missing required field with its rule id, severity and position", () => {
+    const messages = lintText("---\nlicense: mit\nlibrary_name: transformers\n---\n");
+    expect(messages).toEqual([
+      expect.objectContaining({ ruleId: "required-fields", severity: "error", line: 2, column: 1 }),
+    ]);
+    expect(messages[0]?.message).toContain("pipeline_tag");
+  });
+
+  it("turns a rule off, changes a severity and sets required fields from the configuration", () => {
+    const text = "---\nlicense: nope\n---\n";
+    const config = { rules: { license: "warn" as const }, requiredFields: ["license"] };
+    expect(lintText(text, { config }).map((m) => [m.ruleId, m.severity])).toEqual([["license", "warning"]]);
+    expect(lintText(text, { config: { rules: { license: "off", "required-fields": "off" } } })).toEqual([]);
+  });
+
+  it("rejects an unknown rule id and a bad option", () => {
+    expect(() => lintText(GOOD, { config: { rules: { "no-such-rule": "error" } } })).toThrow(LintConfigError);
+    expect(() =>
+      lintText(GOOD, { config: { rules: { "perplexity-matches-loss": ["warn", { tolerance: 5 }] } } }),
+    ).toThrow(/tolerance/);
+  });
+});
