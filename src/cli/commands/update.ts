@@ -15,6 +15,7 @@ interface UpdateFlags {
   addEval: string[];
   overwrite?: boolean;
   dryRun?: boolean;
+  modelName?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -31,6 +32,7 @@ export const updateCommand: DefineCommand = ({ io, exit }) =>
       collect,
       [],
     )
+    .option("--model-name <name>", "the model-index entry that --add-eval adds to (default: the card's model name)")
     .option("--overwrite", "replace existing non-null values and metric values")
     .option("--dry-run", "print a diff on stdout instead of writing")
     .action(async (file: string, flags: UpdateFlags) => {
@@ -50,7 +52,7 @@ export const updateCommand: DefineCommand = ({ io, exit }) =>
       }
       const overwrite = Boolean(flags.overwrite);
       card.update(Object.fromEntries(assignments), { overwrite });
-      for (const result of evalResults) card.addEvalResult(result, { overwrite });
+      for (const result of evalResults) card.addEvalResult(result, { overwrite, modelName: flags.modelName });
       for (const key of flags.unset) card.delete(key);
       const after = card.toString();
       if (flags.dryRun) {

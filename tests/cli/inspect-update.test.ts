@@ -1,0 +1,116 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { cli } from "../../src/cli/main.js";
+import { memoryIo } from "../support/memory-io.js";
+
+const CARD = "---\n# keep me\nlicense: mit\ntags:\n- a\n---\n# Model\n";
+let folder: string;
+let file: string;
+
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), "modelcard-cli-"));
+  file = join(folder, "README.md");
+  writeFileSync(file, CARD);
+});
+
+async function run(args: string[], stdin?: string) {
+  const terminal = memoryIo({ stdin });
+  const code = await cli(args, terminal.io);
+  return { code, stdout: terminal.stdout(), stderr: terminal.stderr() };
+}
+
+describe("modelcard inspect", () => {
+  it("prints the reading as JSON", async () => {
+    const { code, stdout } = await run(["inspect", file, "--json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      hasFrontMatter: true,
+      lineEnding: "lf",
+      metadata: { license: "mit", tags: ["a"] },
+      modelName: null,
+      evalResults: null,
+      body: "# Model\n",
+      problems: [],
+    });
+  });
+
+  it("reads stdin with -, and exits 1 with the problems on stderr when the card has errors", async () => {
+    const { code, stdout, stderr } = await run(["inspect", "-", "--json"], "---\na: 1\na: 2\nb: [\n---\n");
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).problems.map((problem: { code: string }) => problem.code)).toContain("yaml-syntax");
+    expect(stderr).toMatch(/^-:3:1: error duplicate-key/m);
+  });
+
+  it("names a missing file and exits 2", async () => {
+    const { code, stderr } = await run(["inspect", join(folder, "nope.md")]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("nope.md: cannot read the card (no such file)");
+  });
+
+  it("rejects an unknown option with exit code 2", async () => {
+    expect((await run(["inspect", file, "--jsn"])).code).toBe(2);
+  });
+});
+
+describe("modelcard update", () => {
+  it("sets, unsets and adds an evaluation result, touching only those lines", async () => {
+    const { code } = await run([
+      "update",
+      file,
+      "--set",
+      "language=[en, fr]",
+      "--set",
+      "learning_rate=5e-6",
+      "--unset",
+      "tags",
+      "--add-eval",
+      "taskType=text-generation,datasetType=org/ds,datasetName=DS,metricType=loss,metricName=Validation Loss,metricValue=2.3",
+      "--model-name",
+      "my-model",
+    ]);
+    expect(code).toBe(0);
+    expect(readFileSync(file, "utf8")).toBe(
+      "---\n# keep me\nlicense: mit\nlanguage:\n- en\n- fr\nlearning_rate: 0.000005\nmodel-index:\n- name: my-model\n  results:\n  - task:\n      type: text-generation\n    dataset:\n      name: DS\n      type: org/ds\n    metrics:\n    - name: Validation Loss\n      type: loss\n      value: 2.3\n---\n# Model\n",
+    );
+    expect(readdirSync(folder)).toEqual(["README.md"]);
+  });
+
+  it("refuses to replace a value without --overwrite (exit 1) and leaves the file alone", async () => {
+    const refused = await run(["update", file, "--set", "license=apache-2.0"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("Set `overwrite=True` to overwrite existing metadata");
+    expect(readFileSync(file, "utf8")).toBe(CARD);
+    expect((await run(["update", file, "--set", "license=apache-2.0", "--overwrite"])).code).toBe(0);
+    expect(readFileSync(file, "utf8")).toBe(CARD.replace("mit", "apache-2.0"));
+  });
+
+  it("prints a diff with --dry-run and writes nothing", async () => {
+    const { code, stdout } = await run(["update", file, "--set", "pipeline_tag=text-generation", "--dry-run"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("+pipeline_tag: text-generation");
+    expect(readFileSync(file, "utf8")).toBe(CARD);
+  });
+
+  it("creates a missing card", async () => {
+    const fresh = join(folder, "NEW.md");
+    expect((await run(["update", fresh, "--set", "license=mit"])).code).toBe(0);
+    expect(readFileSync(fresh, "utf8")).toBe("---\nlicense: mit\n---\n");
+  });
+
+  it("refuses to edit a card whose YAML is broken", async () => {
+    writeFileSync(file, "---\na: [\n---\n");
+    const { code, stderr } = await run(["update", file, "--set", "b=1"]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${file}:2:`);
+    expect(readFileSync(file, "utf8")).toBe("---\na: [\n---\n");
+  });
+
+  it("explains a malformed --set or --add-eval with exit code 2", async () => {
+    expect((await run(["update", file, "--set", "novalue"])).stderr).toContain("expected KEY=VALUE");
+    const missing = await run(["update", file, "--add-eval", "taskType=x"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("missing datasetType, datasetName, metricType, metricValue");
+  });
+});

@@ -1,0 +1,458 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A local stand-in for the part of the Hugging Face Hub's HTTP API that @huggingface/hub uses to publish a model
+ * (whoami, repo info, create repo, create branch, preupload, LFS batch + basic and multipart upload, NDJSON commit)
+ * plus validate-yaml. It follows the wire format that library sends, checks it the way the Hub would (auth, LFS
+ * object hashes and sizes, LFS pointers in the commit), applies commits atomically, and keeps every request so
+ * tests can assert on what arrived. Faults can be queued per route.
+ */
+
+export type FakeHubRoute =
+  | "whoami"
+  | "repo-info"
+  | "create-repo"
+  | "create-branch"
+  | "validate-yaml"
+  | "preupload"
+  | "lfs-batch"
+  | "lfs-upload"
+  | "lfs-part"
+  | "lfs-complete"
+  | "commit";
+
+export interface FakeHubUser {
+  name: string;
+  orgs?: string[];
+  role?: "read" | "write";
+}
+
+export interface FakeHubOptions {
+  /** Known tokens and whom they belong to. */
+  users?: Record<string, FakeHubUser>;
+  /** Files at least this large go through LFS (the Hub uses 10 MB). */
+  lfsThreshold?: number;
+  /** When set, LFS objects larger than this are uploaded in parts of this size (the Hub's multipart transfer). */
+  multipartChunkSize?: number;
+  /** The Hub's metadata validation: errors answer 400, warnings 200. */
+  validateYaml?: (content: string) => { errors?: string[]; warnings?: string[] };
+}
+
+export interface RecordedRequest {
+  route: FakeHubRoute | "unknown";
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  /** Set when a queued fault answered this request. */
+  fault?: string;
+}
+
+export interface Fault {
+  route: FakeHubRoute;
+  /** How many matching requests fail; default 1, Infinity for all. */
+  times?: number;
+  /** Drop the connection without an answer. */
+  reset?: boolean;
+  status?: number;
+  headers?: Record<string, string>;
+  /** JSON answer body, or a function of the request (to echo what it carried). */
+  body?: unknown | ((request: RecordedRequest) => unknown);
+}
+
+export interface FakeFile {
+  bytes: Buffer;
+  /** Arrived through LFS (an `lfsFile` commit line) rather than inline base64. */
+  lfs: boolean;
+}
+
+export interface FakeCommit {
+  oid: string;
+  branch: string;
+  /** The pull request number when the commit opened one. */
+  pullRequest: number | null;
+  title: string;
+  description: string | undefined;
+  /** The files this commit added or changed. */
+  files: Map<string, FakeFile>;
+}
+
+export interface FakeRepo {
+  id: string;
+  private: boolean;
+  /** Every branch's files (`refs/pr/N` for pull requests). */
+  branches: Map<string, Map<string, FakeFile>>;
+  commits: FakeCommit[];
+}
+
+export interface FakeHub {
+  url: string;
+  requests: RecordedRequest[];
+  repos: Map<string, FakeRepo>;
+  /** LFS objects by sha256. */
+  lfs: Map<string, Buffer>;
+  options: FakeHubOptions;
+  fail(fault: Fault): void;
+  /** Creates a repository as if it already existed on the Hub. */
+  addRepo(id: string, options?: { private?: boolean }): FakeRepo;
+  /** Forgets requests, repositories, LFS objects and pending faults. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** What the Hub's default .gitattributes sends to LFS whatever the size (a subset). */
+const LFS_EXTENSIONS = /\.(safetensors|bin|gguf|pt|pth|ckpt|h5|onnx|msgpack|model|npy|npz|pkl|zip|tar|gz)$/;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHub> {
+  const requests: RecordedRequest[] = [];
+  const repos = new Map<string, FakeRepo>();
+  const lfs = new Map<string, Buffer>();
+  const parts = new Map<string, Map<number, Buffer>>();
+  const faults: Fault[] = [];
+  let pullRequests = 0;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      sendJson(res, status, { error: (error as Error).message });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const target = new URL(req.url ?? "/", url);
+    const { route, params } = matchRoute(req.method ?? "GET", target.pathname);
+    const chunks: Buffer[] = [];
+    const fault = route === "unknown" ? undefined : takeFault(route);
+    if (fault?.reset) {
+      // Read a little so the client is mid-request, then drop the connection.
+      requests.push(record(route, req, target, Buffer.alloc(0), "reset"));
+      req.socket.destroy();
+      return;
+    }
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const recorded = record(route, req, target, Buffer.concat(chunks), fault ? `status ${fault.status}` : undefined);
+    requests.push(recorded);
+    if (fault) {
+      const body =
+        typeof fault.body === "function" ? fault.body(recorded) : (fault.body ?? { error: "injected fault" });
+      sendJson(res, fault.status ?? 500, body, fault.headers);
+      return;
+    }
+    if (route === "unknown") throw new HttpError(404, `no route for ${req.method} ${target.pathname}`);
+    const result = ROUTES[route](recorded, params);
+    const [status, body, headers] = Array.isArray(result) ? result : [200, result, undefined];
+    sendJson(res, status, body, headers);
+  }
+
+  function takeFault(route: FakeHubRoute): Fault | undefined {
+    const index = faults.findIndex((fault) => fault.route === route);
+    const fault = faults[index];
+    if (!fault) return undefined;
+    const left = (fault.times ?? 1) - 1;
+    if (left <= 0) faults.splice(index, 1);
+    else fault.times = left;
+    return fault;
+  }
+
+  function user(request: RecordedRequest): FakeHubUser | undefined {
+    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
+    return token ? options.users?.[token] : undefined;
+  }
+
+  function requireUser(request: RecordedRequest, write: boolean): FakeHubUser {
+    const found = user(request);
+    if (!found) throw new HttpError(401, "Invalid credentials in Authorization header");
+    if (write && found.role === "read")
+      throw new HttpError(403, "You have read access but not the required permissions");
+    return found;
+  }
+
+  function ownRepo(request: RecordedRequest, id: string): FakeRepo {
+    const who = requireUser(request, true);
+    const repo = repos.get(id);
+    if (!repo) throw new HttpError(404, `Repository not found: ${id}`);
+    const owner = id.split("/")[0]!;
+    if (owner !== who.name && !(who.orgs ?? []).includes(owner)) throw new HttpError(403, "Forbidden");
+    return repo;
+  }
+
+  function addRepo(id: string, settings: { private?: boolean } = {}): FakeRepo {
+    const repo: FakeRepo = {
+      id,
+      private: Boolean(settings.private),
+      branches: new Map([
+        ["main", new Map([[".gitattributes", { bytes: Buffer.from("*.safetensors filter=lfs\n"), lfs: false }]])],
+      ]),
+      commits: [],
+    };
+    repos.set(id, repo);
+    return repo;
+  }
+
+  type Answer = unknown | [number, unknown, Record<string, string>?];
+  const ROUTES: Record<FakeHubRoute, (request: RecordedRequest, params: string[]) => Answer> = {
+    whoami(request) {
+      const who = requireUser(request, false);
+      return {
+        type: "user",
+        name: who.name,
+        orgs: (who.orgs ?? []).map((name) => ({ type: "org", name })),
+        auth: { type: "access_token", accessToken: { displayName: "test", role: who.role ?? "write" } },
+      };
+    },
+    "repo-info"(request, [id]) {
+      const repo = repos.get(id!);
+      const who = user(request);
+      if (!repo || (repo.private && who?.name !== id!.split("/")[0])) {
+        return [404, { error: "Repository not found" }];
+      }
+      return { id: repo.id, private: repo.private, likes: 0 };
+    },
+    "create-repo"(request) {
+      const who = requireUser(request, true);
+      const body = JSON.parse(request.body.toString("utf8")) as {
+        name: string;
+        organization?: string;
+        type?: string;
+        visibility?: string;
+      };
+      const owner = body.organization ?? who.name;
+      if (owner !== who.name && !(who.orgs ?? []).includes(owner))
+        throw new HttpError(403, "You cannot create in this namespace");
+      const id = `${owner}/${body.name}`;
+      if (repos.has(id)) return [409, { error: "You already created this model repo", url: `${url}/${id}` }];
+      addRepo(id, { private: body.visibility === "private" });
+      return { url: `${url}/${id}`, name: id, id: randomBytes(12).toString("hex") };
+    },
+    "create-branch"(request, [id, branch]) {
+      const repo = ownRepo(request, id!);
+      if (repo.branches.has(branch!)) return [409, { error: "Reference already exists" }];
+      const body = JSON.parse(request.body.toString("utf8") || "{}") as { startingPoint?: string };
+      const from = repo.branches.get(body.startingPoint ?? "main");
+      if (!from) throw new HttpError(404, `Invalid rev id: ${body.startingPoint}`);
+      repo.branches.set(branch!, new Map(from));
+      return {};
+    },
+    "validate-yaml"(request) {
+      const body = JSON.parse(request.body.toString("utf8")) as { repoType?: string; content?: string };
+      if (body.repoType !== "model" || typeof body.content !== "string")
+        throw new HttpError(400, "repoType and content are required");
+      const verdict = options.validateYaml?.(body.content) ?? {};
+      const toMessages = (list: string[] | undefined) => (list ?? []).map((message) => ({ message }));
+      if ((verdict.errors ?? []).length > 0) return [400, { errors: toMessages(verdict.errors) }];
+      return { warnings: toMessages(verdict.warnings) };
+    },
+    preupload(request, [id, revision]) {
+      const repo = ownRepo(request, id!);
+      if (request.query.create_pr !== "1" && !repo.branches.has(revision!))
+        throw new HttpError(404, `Invalid rev id: ${revision}`);
+      const body = JSON.parse(request.body.toString("utf8")) as {
+        files: { path: string; size: number; sample: string }[];
+      };
+      const threshold = options.lfsThreshold ?? 10_000_000;
+      return {
+        files: body.files.map((file) => {
+          const binary = Buffer.from(file.sample, "base64").includes(0);
+          const uploadMode = file.size >= threshold || LFS_EXTENSIONS.test(file.path) || binary ? "lfs" : "regular";
+          return { path: file.path, uploadMode, shouldIgnore: false };
+        }),
+      };
+    },
+    "lfs-batch"(request, [id]) {
+      ownRepo(request, id!);
+      if (request.headers.accept !== "application/vnd.git-lfs+json")
+        throw new HttpError(406, "Accept must be application/vnd.git-lfs+json");
+      const body = JSON.parse(request.body.toString("utf8")) as {
+        operation: string;
+        objects: { oid: string; size: number }[];
+      };
+      if (body.operation !== "upload") throw new HttpError(400, "only uploads");
+      const chunkSize = options.multipartChunkSize;
+      const objects = body.objects.map(({ oid, size }) => {
+        if (lfs.has(oid)) return { oid, size };
+        if (chunkSize && size > chunkSize) {
+          const header: Record<string, string> = { chunk_size: String(chunkSize) };
+          for (let part = 1; part <= Math.ceil(size / chunkSize); part++) {
+            header[String(part).padStart(5, "0")] = `${url}/lfs/${oid}/parts/${part}?size=${size}`;
+          }
+          return { oid, size, actions: { upload: { href: `${url}/lfs/${oid}/complete?size=${size}`, header } } };
+        }
+        return { oid, size, actions: { upload: { href: `${url}/lfs/${oid}?size=${size}` } } };
+      });
+      return [
+        200,
+        { transfer: chunkSize ? "multipart" : "basic", objects },
+        { "Content-Type": "application/vnd.git-lfs+json" },
+      ];
+    },
+    "lfs-upload"(request, [oid]) {
+      storeLfs(oid!, request.body, Number(request.query.size));
+      return {};
+    },
+    "lfs-part"(request, [oid, part]) {
+      const received = parts.get(oid!) ?? new Map<number, Buffer>();
+      parts.set(oid!, received.set(Number(part), request.body));
+      return [200, {}, { ETag: `"${createHash("md5").update(request.body).digest("hex")}"` }];
+    },
+    "lfs-complete"(request, [oid]) {
+      const body = JSON.parse(request.body.toString("utf8")) as {
+        oid: string;
+        parts: { partNumber: number; etag: string }[];
+      };
+      const received = parts.get(oid!);
+      const ordered = body.parts.map(({ partNumber, etag }) => {
+        const bytes = received?.get(partNumber);
+        if (!bytes || etag !== `"${createHash("md5").update(bytes).digest("hex")}"`)
+          throw new HttpError(400, `part ${partNumber} missing or changed`);
+        return bytes;
+      });
+      storeLfs(oid!, Buffer.concat(ordered), Number(request.query.size));
+      parts.delete(oid!);
+      return {};
+    },
+    commit(request, [id, revision]) {
+      const repo = ownRepo(request, id!);
+      if (request.headers["content-type"] !== "application/x-ndjson") throw new HttpError(400, "expected NDJSON");
+      const lines = request.body
+        .toString("utf8")
+        .split("\n")
+        .filter((line) => line.trim() !== "")
+        .map((line) => JSON.parse(line) as { key: string; value: Record<string, unknown> });
+      const header = lines[0];
+      if (header?.key !== "header" || typeof header.value.summary !== "string")
+        throw new HttpError(400, "the first line must be the header");
+      const files = new Map<string, FakeFile>();
+      const deleted: string[] = [];
+      for (const { key, value } of lines.slice(1)) {
+        const path = String(value.path);
+        if (key === "file") {
+          if (value.encoding !== "base64") throw new HttpError(400, `${path}: only base64 content is expected`);
+          files.set(path, { bytes: Buffer.from(String(value.content), "base64"), lfs: false });
+        } else if (key === "lfsFile") {
+          const bytes = lfs.get(String(value.oid));
+          if (!bytes || bytes.length !== value.size) {
+            return [
+              422,
+              { error: `Your push was rejected because an LFS pointer pointed to a file that does not exist: ${path}` },
+            ];
+          }
+          files.set(path, { bytes, lfs: true });
+        } else if (key === "deletedFile") {
+          deleted.push(path);
+        } else {
+          throw new HttpError(400, `unknown line ${key}`);
+        }
+      }
+      const isPullRequest = request.query.create_pr === "1";
+      const base = repo.branches.get(revision!);
+      if (!base) throw new HttpError(404, `Invalid rev id: ${revision}`);
+      const number = isPullRequest ? ++pullRequests : null;
+      const target = isPullRequest ? `refs/pr/${number}` : revision!;
+      // Atomic: the new tree is built aside and swapped in whole.
+      const tree = new Map(base);
+      for (const path of deleted) tree.delete(path);
+      for (const [path, file] of files) tree.set(path, file);
+      repo.branches.set(target, tree);
+      const oid = randomBytes(20).toString("hex");
+      const description = typeof header.value.description === "string" ? header.value.description : undefined;
+      repo.commits.push({ oid, branch: target, pullRequest: number, title: header.value.summary, description, files });
+      return {
+        success: true,
+        commitOid: oid,
+        commitUrl: `${url}/${id}/commit/${oid}`,
+        hookOutput: "",
+        ...(number !== null && { pullRequestUrl: `${url}/${id}/discussions/${number}` }),
+      };
+    },
+  };
+
+  function storeLfs(oid: string, bytes: Buffer, size: number) {
+    const actual = createHash("sha256").update(bytes).digest("hex");
+    if (actual !== oid || bytes.length !== size) {
+      throw new HttpError(400, `LFS object ${oid}: got ${bytes.length} bytes hashing to ${actual}`);
+    }
+    lfs.set(oid, bytes);
+  }
+
+  return {
+    url,
+    requests,
+    repos,
+    lfs,
+    options,
+    fail: (fault) => faults.push({ ...fault }),
+    addRepo,
+    reset() {
+      requests.length = 0;
+      repos.clear();
+      lfs.clear();
+      parts.clear();
+      faults.length = 0;
+      pullRequests = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+function matchRoute(method: string, pathname: string): { route: FakeHubRoute | "unknown"; params: string[] } {
+  const table: [string, RegExp, FakeHubRoute][] = [
+    ["GET", /^\/api\/whoami-v2$/, "whoami"],
+    ["POST", /^\/api\/repos\/create$/, "create-repo"],
+    ["POST", /^\/api\/validate-yaml$/, "validate-yaml"],
+    ["GET", /^\/api\/models\/([^/]+\/[^/]+)$/, "repo-info"],
+    ["POST", /^\/api\/models\/([^/]+\/[^/]+)\/branch\/([^/]+)$/, "create-branch"],
+    ["POST", /^\/api\/models\/([^/]+\/[^/]+)\/preupload\/([^/]+)$/, "preupload"],
+    ["POST", /^\/api\/models\/([^/]+\/[^/]+)\/commit\/([^/]+)$/, "commit"],
+    ["POST", /^\/([^/]+\/[^/]+)\.git\/info\/lfs\/objects\/batch$/, "lfs-batch"],
+    ["PUT", /^\/lfs\/([0-9a-f]{64})$/, "lfs-upload"],
+    ["PUT", /^\/lfs\/([0-9a-f]{64})\/parts\/(\d+)$/, "lfs-part"],
+    ["POST", /^\/lfs\/([0-9a-f]{64})\/complete$/, "lfs-complete"],
+  ];
+  for (const [verb, pattern, route] of table) {
+    const match = method === verb ? pattern.exec(pathname) : null;
+    if (match) return { route, params: match.slice(1).map((part) => decodeURIComponent(part)) };
+  }
+  return { route: "unknown", params: [] };
+}
+
+function record(
+  route: FakeHubRoute | "unknown",
+  req: IncomingMessage,
+  target: URL,
+  body: Buffer,
+  fault: string | undefined,
+): RecordedRequest {
+  return {
+    route,
+    method: req.method ?? "GET",
+    path: target.pathname,
+    query: Object.fromEntries(target.searchParams),
+    headers: req.headers,
+    body,
+    ...(fault && { fault }),
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { "Content-Type": "application/json", ...headers });
+  res.end(JSON.stringify(body));
+}
