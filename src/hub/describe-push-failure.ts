@@ -1,0 +1,64 @@
+import { HubApiError } from "@huggingface/hub";
+import { HubConnectionError } from "./hub-connection-error.js";
+import { PushFailedError, type PushStep } from "./push-failed-error.js";
+import { redactToken } from "./redact-token.js";
+
+export interface PushFailureContext {
+  accessToken: string;
+  repoUrl: string;
+  hubUrl: string;
+  /** This push created the repository before failing. */
+  repoCreated: boolean;
+}
+
+const WHAT: Record<PushStep, string> = {
+  "check-token": "checking the token",
+  "validate-on-hub": "validating the card on the Hub",
+  "create-repo": "creating the repository",
+  "create-branch": "creating the branch",
+  upload: "uploading the files",
+  commit: "committing",
+};
+
+/**
+ * Turns whatever a step threw into a PushFailedError whose message says what failed, what state the repository is
+ * in, and what to do next, with the token removed. The original error is not kept as `cause`: its data may echo the
+ * token.
+ */
+export function describePushFailure(step: PushStep, error: unknown, context: PushFailureContext): PushFailedError {
+  if (error instanceof PushFailedError) return error;
+  const state = repositoryState(step, error, context);
+  let reason: string;
+  let hint = "";
+  let statusCode: number | undefined;
+  if (error instanceof HubConnectionError) {
+    reason = error.message;
+    hint = error.dropped ? "push again when the connection is back" : "check the network and HF_ENDPOINT";
+  } else if (error instanceof HubApiError) {
+    statusCode = error.statusCode;
+    reason = `the Hub answered ${error.statusCode}: ${error.message}`;
+    hint = hintForStatus(error.statusCode, context);
+  } else {
+    reason = error instanceof Error ? error.message : String(error);
+  }
+  const message = `${WHAT[step]} failed for ${context.repoUrl}: ${reason}; ${state}${hint ? `; ${hint}` : ""}.`;
+  return new PushFailedError(step, redactToken(message, context.accessToken), statusCode);
+}
+
+function repositoryState(step: PushStep, error: unknown, context: PushFailureContext): string {
+  if (step === "commit" && error instanceof HubConnectionError && error.dropped) {
+    // The commit request left but its answer never came: the Hub may have applied it.
+    return `the commit may or may not have been made: look at ${context.repoUrl}/commits before pushing again`;
+  }
+  if (context.repoCreated) return "the repository was created but nothing was committed to it";
+  return "nothing was committed, the repository is as it was";
+}
+
+function hintForStatus(status: number, context: PushFailureContext): string {
+  if (status === 401) return `the token was refused: create one with write access at ${context.hubUrl}/settings/tokens`;
+  if (status === 403) return "the token cannot write to this repository or organization";
+  if (status === 404) return "check the repository name and --revision";
+  if (status === 413) return "a file is too large for the Hub";
+  if (status === 429 || status >= 500) return "the Hub is busy or failing (the request was retried): try again later";
+  return "";
+}

@@ -1,0 +1,23 @@
+export { checkCardLocally, type LocalCardCheck } from "./check-card-locally.js";
+export { fetchWithRetries, type RetryNotice, type RetryOptions } from "./fetch-with-retries.js";
+export { fetchWithUploadProgress, type UploadBytesSent } from "./fetch-with-upload-progress.js";
+export { formatBytes } from "./format-bytes.js";
+export { HubConnectionError } from "./hub-connection-error.js";
+export { locateHubMessage } from "./locate-hub-message.js";
+export { type PlanUploadParams, planUpload, type UploadFile, type UploadPlan } from "./plan-upload.js";
+export { PushFailedError, type PushStep } from "./push-failed-error.js";
+export {
+  type PushModelCardParams,
+  type PushOutcome,
+  type PushProgressEvent,
+  pushModelCard,
+} from "./push-model-card.js";
+export type { PushProblem } from "./push-problem.js";
+export { REDACTED_TOKEN, redactToken } from "./redact-token.js";
+export {
+  type HubCredentials,
+  type ResolveHubCredentialsParams,
+  resolveHubCredentials,
+  type TokenSource,
+} from "./resolve-hub-credentials.js";
+export { type HubValidation, type ValidateCardOnHubParams, validateCardOnHub } from "./validate-card-on-hub.js";
