@@ -66,7 +66,6 @@ function checkResult(result: Record<string, unknown>, path: KeyPath, report: Rep
     field(dataset, "type", at, "string", true, report);
     field(dataset, "name", at, "string", true, report);
     for (const key of ["config", "split", "revision"]) field(dataset, key, at, "string", false, report);
-    field(dataset, "args", at, "mapping", false, report);
   }
   if (field(result, "metrics", path, "list", true, report)) {
     for (const [metric, at] of items(result.metrics as unknown[], [...path, "metrics"], report)) {

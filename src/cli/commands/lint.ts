@@ -1,0 +1,189 @@
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { Command, InvalidArgumentError } from "commander";
+import { collectCardFiles } from "../../lint/collect-card-files.js";
+import { type FileResult, fileResult } from "../../lint/file-result.js";
+import { formatPrettyFile, formatPrettySummary, type LintTotals } from "../../lint/format-pretty.js";
+import { sarifEnd, sarifResults, sarifStart } from "../../lint/format-sarif.js";
+import { LintConfigError, lintText } from "../../lint/index.js";
+import { lintFiles } from "../../lint/lint-files.js";
+import { findLintConfig, loadLintConfig } from "../../lint/load-lint-config.js";
+import { resolveLintConfig } from "../../lint/resolve-lint-config.js";
+import type { LintConfig } from "../../lint/types.js";
+import type { DefineCommand } from "../command.js";
+import { EXIT, UsageError } from "../exit-codes.js";
+import type { CliIo } from "../io.js";
+import { VERSION } from "../main.js";
+
+type Format = "pretty" | "json" | "sarif";
+
+interface LintFlags {
+  format: Format;
+  config?: string;
+  fix?: boolean;
+  maxWarnings?: number;
+  jobs?: number;
+  listRules?: boolean;
+}
+
+/** A progress line appears on a terminal once this many cards have been linted. */
+const PROGRESS_AFTER = 300;
+
+function count(name: string, minimum: number) {
+  return (value: string) => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < minimum) {
+      throw new InvalidArgumentError(`${name} must be an integer of at least ${minimum}.`);
+    }
+    return number;
+  };
+}
+
+function format(value: string): Format {
+  if (value === "pretty" || value === "json" || value === "sarif") return value;
+  throw new InvalidArgumentError("use pretty, json or sarif.");
+}
+
+async function loadConfig(flags: LintFlags, io: CliIo): Promise<{ config: LintConfig; configPath: string | null }> {
+  const configPath = flags.config === undefined ? findLintConfig(io.cwd) : resolve(io.cwd, flags.config);
+  try {
+    return { config: await loadLintConfig(configPath ?? undefined, io.cwd), configPath };
+  } catch (error) {
+    if (error instanceof LintConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** Writes results as they come, in the chosen format, and keeps the totals. */
+function createOutput(io: CliIo, flags: LintFlags, config: LintConfig) {
+  const totals: LintTotals = {
+    files: 0,
+    errorCount: 0,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    fixed: 0,
+  };
+  let fatal = false;
+  let separator = "";
+  const rules = resolveLintConfig(config).map((active) => active.rule);
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const color = io.isTTY && !("NO_COLOR" in io.env);
+  let lastProgress = 0;
+  const progress = (done: number) => {
+    if (!io.isTTY || done < PROGRESS_AFTER || Date.now() - lastProgress < 100) return;
+    lastProgress = Date.now();
+    io.stderr(`\r\x1b[Klinting… ${done} cards, ${totals.errorCount} errors, ${totals.warningCount} warnings`);
+  };
+  return {
+    start() {
+      if (flags.format === "json") io.stdout("[");
+      if (flags.format === "sarif") io.stdout(sarifStart(rules, VERSION));
+    },
+    /** `result.file` is where to read the text for code frames; `file` is the name to show. */
+    add(result: FileResult, file: string, text?: string) {
+      totals.files++;
+      totals.errorCount += result.errorCount;
+      totals.warningCount += result.warningCount;
+      totals.fixableErrorCount += result.fixableErrorCount;
+      totals.fixableWarningCount += result.fixableWarningCount;
+      totals.fixed += result.fixed ?? 0;
+      fatal ||= Boolean(result.fatal);
+      const shown = { ...result, file };
+      if (flags.format === "json") {
+        io.stdout(`${separator}${JSON.stringify(shown)}`);
+        separator = ",";
+      } else if (flags.format === "sarif") {
+        const results = sarifResults(shown, ruleIndex);
+        if (results) {
+          io.stdout(`${separator}${results}`);
+          separator = ",";
+        }
+      } else if (result.messages.length > 0) {
+        const source = text ?? (result.fatal ? undefined : readText(result.file));
+        if (lastProgress) io.stderr("\r\x1b[K");
+        io.stdout(formatPrettyFile(shown, { color, ...(source === undefined ? {} : { text: source }) }));
+      }
+      progress(totals.files);
+    },
+    end(): number {
+      if (lastProgress) io.stderr("\r\x1b[K");
+      if (flags.format === "json") io.stdout("]\n");
+      if (flags.format === "sarif") io.stdout(sarifEnd());
+      if (flags.format === "pretty") io.stdout(formatPrettySummary(totals, color));
+      const tooManyWarnings = flags.maxWarnings !== undefined && totals.warningCount > flags.maxWarnings;
+      if (tooManyWarnings && totals.errorCount === 0) {
+        io.stderr(
+          `modelcard lint: ${totals.warningCount} warnings, more than --max-warnings ${flags.maxWarnings}; fix some or raise the limit.\n`,
+        );
+      }
+      if (fatal) return EXIT.usage;
+      return totals.errorCount > 0 || tooManyWarnings ? EXIT.refused : EXIT.ok;
+    },
+  };
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+function listRules(io: CliIo, config: LintConfig): void {
+  for (const { rule, severity } of resolveLintConfig(config)) {
+    const level = severity ?? rule.defaultSeverity;
+    io.stdout(
+      `${rule.id.padEnd(26)} ${level.padEnd(8)} ${rule.fixable ? "fixable" : "       "}  ${rule.description}\n`,
+    );
+  }
+}
+
+export const lintCommand: DefineCommand = ({ io, exit }) =>
+  new Command("lint")
+    .description(
+      "Check cards against the Hub's rules and more: files, folders (every README.md and card below) or - for stdin.",
+    )
+    .argument("[paths...]", "cards or folders (default: README.md)")
+    .option("--format <format>", "pretty, json or sarif (GitHub code scanning)", format, "pretty" as Format)
+    .option("--config <file>", "a modelcard.config.json or .yaml (default: the nearest one from the current folder up)")
+    .option("--fix", "apply safe fixes and write the files (atomically); what is left is reported")
+    .option("--max-warnings <n>", "exit with code 1 when there are more warnings than this", count("--max-warnings", 0))
+    .option("--jobs <n>", "worker threads for many files (default: one per core)", count("--jobs", 1))
+    .option("--list-rules", "list the rules with their severity and exit")
+    .action(async (paths: string[], flags: LintFlags) => {
+      const { config, configPath } = await loadConfig(flags, io);
+      if (flags.listRules) {
+        listRules(io, config);
+        exit(EXIT.ok);
+        return;
+      }
+      const targets = paths.length > 0 ? paths.map((path) => (path === "-" ? path : resolve(io.cwd, path))) : [];
+      if (targets.length === 0) {
+        const readme = resolve(io.cwd, "README.md");
+        if (!existsSync(readme)) throw new UsageError("no card given and no README.md here; pass a card or a folder.");
+        targets.push(readme);
+      }
+      if (targets.includes("-") && flags.fix) throw new UsageError("--fix cannot write to stdin; lint a file instead.");
+      const shown = (path: string) => {
+        const relative = path.startsWith(io.cwd) ? path.slice(io.cwd.length).replace(/^[\\/]/, "") : path;
+        return relative || path;
+      };
+      const output = createOutput(io, flags, config);
+      output.start();
+      if (targets.includes("-")) {
+        const text = await io.readStdin();
+        output.add(fileResult("<stdin>", lintText(text, { config })), "<stdin>", text);
+      }
+      const files = collectCardFiles(targets.filter((path) => path !== "-"));
+      await lintFiles(files, {
+        config,
+        configPath,
+        cwd: io.cwd,
+        fix: Boolean(flags.fix),
+        ...(flags.jobs === undefined ? {} : { jobs: flags.jobs }),
+        onResult: (result) => output.add(result, shown(result.file)),
+      });
+      exit(output.end());
+    });

@@ -1,0 +1,65 @@
+import { codeFrameColumns } from "@babel/code-frame";
+import pc from "picocolors";
+import type { FileResult } from "./file-result.js";
+
+export interface PrettyOptions {
+  color: boolean;
+  /** The file's text, for code frames; without it only the message lines are printed. */
+  text?: string;
+}
+
+/** One file's messages, each with its code frame: the human output of `modelcard lint`. */
+export function formatPrettyFile(result: FileResult, options: PrettyOptions): string {
+  if (result.messages.length === 0) return "";
+  const colors = pc.createColors(options.color);
+  const lines = [colors.underline(result.file)];
+  for (const message of result.messages) {
+    const severity = message.severity === "error" ? colors.red("error") : colors.yellow("warning");
+    const where = colors.dim(`${message.line}:${message.column}`);
+    lines.push(`  ${where}  ${severity}  ${message.message}  ${colors.dim(message.ruleId)}`);
+    if (options.text !== undefined && !result.fatal) {
+      const location = {
+        start: { line: message.line, column: message.column },
+        ...(message.endLine !== undefined && message.endLine === message.line
+          ? { end: { line: message.endLine, column: message.endColumn ?? message.column } }
+          : {}),
+      };
+      const frame = codeFrameColumns(options.text, location, {
+        highlightCode: false,
+        forceColor: false,
+        linesAbove: 1,
+        linesBelow: 1,
+      });
+      lines.push(frame.replace(/^/gm, "    "));
+    }
+  }
+  return `${lines.join("\n")}\n\n`;
+}
+
+export interface LintTotals {
+  files: number;
+  errorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  fixed: number;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : word.endsWith("x") ? "es" : "s"}`;
+
+/** The closing line: how many problems, and how many `--fix` can repair. */
+export function formatPrettySummary(totals: LintTotals, color: boolean): string {
+  const colors = pc.createColors(color);
+  const fixedLine = totals.fixed > 0 ? `${plural(totals.fixed, "fix")} applied.\n` : "";
+  const problems = totals.errorCount + totals.warningCount;
+  if (problems === 0) return `${fixedLine}${colors.green("✔")} ${plural(totals.files, "card")} checked, no problems.\n`;
+  const paint = totals.errorCount > 0 ? colors.red : colors.yellow;
+  let text = paint(
+    `✖ ${plural(problems, "problem")} (${plural(totals.errorCount, "error")}, ${plural(totals.warningCount, "warning")}) in ${plural(totals.files, "card")}`,
+  );
+  const fixable = totals.fixableErrorCount + totals.fixableWarningCount;
+  if (fixable > 0) {
+    text += `\n  ${plural(totals.fixableErrorCount, "error")} and ${plural(totals.fixableWarningCount, "warning")} can be fixed with --fix.`;
+  }
+  return `${fixedLine}${text}\n`;
+}

@@ -1,0 +1,57 @@
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { writeFileAtomically } from "../io/write-file-atomically.js";
+import { type FileResult, fileResult } from "./file-result.js";
+import { fixText } from "./fix-text.js";
+import { lintText } from "./lint-text.js";
+import type { LintConfig } from "./types.js";
+
+export interface LintFileOptions {
+  config?: LintConfig;
+  /** Apply safe fixes and write the file (atomically) when something changed. */
+  fix?: boolean;
+  /** The name shown for the file (default: its path). */
+  displayName?: string;
+  /** Skip the file (resolve to null) unless it is a README.md or starts with front matter: a folder's other notes. */
+  onlyCards?: boolean;
+}
+
+/** True for content that is not a text card: a NUL byte in the first 8 KB, as git decides. */
+function looksBinary(bytes: Buffer): boolean {
+  return bytes.subarray(0, 8192).includes(0);
+}
+
+function fatal(file: string, message: string): FileResult {
+  return fileResult(file, [{ ruleId: "unreadable-file", severity: "error", message, line: 1, column: 1 }], {
+    fatal: true,
+  });
+}
+
+/**
+ * Lints (and with `fix`, fixes) one card file. An unreadable or binary file gives a fatal result, never a throw.
+ */
+export async function lintFile(path: string, options: LintFileOptions = {}): Promise<FileResult | null> {
+  const file = options.displayName ?? path;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder" : (error as Error).message;
+    return fatal(file, `${file}: cannot read the card (${reason}); check the path.`);
+  }
+  if (looksBinary(bytes)) return fatal(file, `${file}: this is a binary file, not a Markdown card; leave it out.`);
+  const text = bytes.toString("utf8");
+  if (options.onlyCards && basename(path).toLowerCase() !== "readme.md" && !/^\s*---\r?\n/.test(text)) return null;
+  const lintOptions = { config: options.config, filePath: path };
+  if (!options.fix) return fileResult(file, lintText(text, lintOptions));
+  const { output, messages, fixed } = fixText(text, lintOptions);
+  if (output !== text) {
+    try {
+      await writeFileAtomically(path, output);
+    } catch (error) {
+      return fatal(file, (error as Error).message);
+    }
+  }
+  return fileResult(file, messages, { fixed });
+}
