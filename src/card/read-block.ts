@@ -5,7 +5,6 @@ import {
   isScalar,
   isSeq,
   Lexer,
-  LineCounter,
   type Node,
   type Pair,
   parseDocument,
@@ -47,11 +46,7 @@ export function readBlock(
   firstLineInFile: number,
   maxBlockLength = DEFAULT_MAX_BLOCK_LENGTH,
 ): BlockReading {
-  const lineCounter = new LineCounter();
-  const positionAt = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line: firstLineInFile + line - 1, column: col };
-  };
+  const positionAt = positionsIn(yamlText, firstLineInFile);
   const problems: CardProblem[] = [];
   const report = (
     code: CardProblemCode,
@@ -66,7 +61,6 @@ export function readBlock(
   };
 
   if (yamlText.length > maxBlockLength) {
-    lineCounter.addNewLine(0);
     report(
       "block-too-large",
       "error",
@@ -76,7 +70,7 @@ export function readBlock(
     return { document: null, metadata: {}, problems, positionAt };
   }
 
-  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
+  const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, version: "1.2" });
   const toProblem = (severity: CardProblem["severity"]) => (error: YAMLError) =>
     report(YAML_CODES[error.code] ?? "yaml-syntax", severity, firstLine(error.message), error.pos[0], error.pos[1]);
   document.errors.forEach(toProblem("error"));
@@ -119,6 +113,29 @@ export function readBlock(
     report(code, "error", `${message}; the front matter cannot be read safely.`, 0);
     return { document, metadata: {}, problems, positionAt };
   }
+}
+
+/**
+ * Offset -> file line and column. Line starts are found on first use: most cards never need a position, and
+ * counting lines during the parse (yaml's LineCounter) costs as much again as the parse itself.
+ */
+function positionsIn(text: string, firstLineInFile: number): BlockReading["positionAt"] {
+  let lineStarts: number[] | undefined;
+  return (offset) => {
+    if (!lineStarts) {
+      lineStarts = [0];
+      for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1))
+        lineStarts.push(index + 1);
+    }
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((lineStarts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: firstLineInFile + low, column: offset - (lineStarts[low] ?? 0) + 1 };
+  };
 }
 
 type Report = (
