@@ -1,0 +1,129 @@
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { Command } from "commander";
+import { coerceInputValue } from "../../generate/coerce-input-value.js";
+import type { InputWarning } from "../../generate/facts.js";
+import { formatExplanations } from "../../generate/format-explanations.js";
+import { generateCard } from "../../generate/generate-card.js";
+import { GenerateInputError } from "../../generate/generate-input-error.js";
+import { INPUT_FIELDS, type InputFieldName, type InputValues } from "../../generate/input-fields.js";
+import { type ConfigFile, loadConfigFile } from "../../generate/load-config-file.js";
+import { writeFileAtomically } from "../../io/write-file-atomically.js";
+import { lintCard } from "../../lint/index.js";
+import type { DefineCommand } from "../command.js";
+import { EXIT, UsageError } from "../exit-codes.js";
+import { parseSetFlag } from "../parse-assignments.js";
+
+interface SwitchFlags {
+  config?: string;
+  explain?: boolean;
+  strict?: boolean;
+  stdout?: boolean;
+  force?: boolean;
+}
+
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+const camel = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+const PATH_FIELDS: readonly InputFieldName[] = ["from", "template", "output"];
+
+function parseSpeedup(flag: string): [string, string] {
+  const equals = flag.indexOf("=");
+  if (equals <= 0) throw new UsageError(`--speedup ${flag}: expected VARIANT=FACTOR, e.g. --speedup int8=1.6`);
+  return [flag.slice(0, equals).trim(), flag.slice(equals + 1).trim()];
+}
+
+/** Commander's parsed flags -> typed input values; a value of the wrong type is a usage error naming the flag. */
+function inputValues(flags: Record<string, unknown>, cwd: string): InputValues {
+  const values: Record<string, unknown> = {};
+  for (const name of Object.keys(INPUT_FIELDS) as InputFieldName[]) {
+    let raw = flags[camel(name)];
+    if (raw === undefined) continue;
+    if (name === "set") raw = Object.fromEntries((raw as string[]).map(parseSetFlag));
+    if (name === "speedup") raw = Object.fromEntries((raw as string[]).map(parseSpeedup));
+    const coerced = coerceInputValue(name, raw);
+    if ("error" in coerced) throw new UsageError(`--${name} ${JSON.stringify(raw)}: ${coerced.error}`);
+    values[name] =
+      PATH_FIELDS.includes(name) && typeof coerced.value === "string" ? resolve(cwd, coerced.value) : coerced.value;
+  }
+  return values as InputValues;
+}
+
+function formatWarnings(directory: string, warnings: readonly InputWarning[], severity: "warning" | "error"): string {
+  return warnings
+    .map((warning) => `${join(directory, warning.file)}: ${severity} ${warning.code}: ${warning.message}\n`)
+    .join("");
+}
+
+export const generateCommand: DefineCommand = ({ io, exit }) => {
+  const command = new Command("generate").description(
+    "Write a model card from options, a config file, a profile and a training output directory (--from).",
+  );
+  for (const [name, spec] of Object.entries(INPUT_FIELDS)) {
+    if (spec.type === "boolean") command.option(`--${name}`, spec.description);
+    else if (spec.type === "string-list") command.option(`--${name} <value>`, spec.description, collect);
+    else if (name === "set") command.option("--set <key=yaml>", spec.description, collect);
+    else if (name === "speedup") command.option("--speedup <variant=factor>", spec.description, collect);
+    else command.option(`--${name} <${spec.type === "string" ? "value" : spec.type}>`, spec.description);
+  }
+  return command
+    .option("--config <file>", "a YAML or JSON file holding any of these options by long name, and profiles")
+    .option("--explain", "print every field with where its value came from (on stderr)")
+    .option("--strict", "treat unreadable or corrupt run files as errors")
+    .option("--stdout", "print the card on stdout instead of writing it (no training-curve images)")
+    .option("--force", "overwrite an existing card and images")
+    .action(async (flags: SwitchFlags & Record<string, unknown>) => {
+      const values = inputValues(flags, io.cwd);
+      let config: ConfigFile | null = null;
+      let generated: Awaited<ReturnType<typeof generateCard>>;
+      try {
+        if (flags.config) config = await loadConfigFile(resolve(io.cwd, flags.config));
+        generated = await generateCard({ values, config, curvesFileName: flags.stdout ? null : "training_curves" });
+      } catch (error) {
+        if (error instanceof GenerateInputError) throw new UsageError(error.message);
+        throw error;
+      }
+      const from = values.from ?? config?.values.from;
+      const output = values.output ?? config?.values.output ?? join(from ?? io.cwd, "README.md");
+      if (flags.explain) io.stderr(formatExplanations(generated.explanations));
+      if (generated.warnings.length > 0) {
+        io.stderr(formatWarnings(from ?? io.cwd, generated.warnings, flags.strict ? "error" : "warning"));
+        if (flags.strict) {
+          io.stderr(`${output}: not written; fix or remove the files above, or run without --strict.\n`);
+          exit(EXIT.refused);
+          return;
+        }
+      }
+      const text = generated.card.toString();
+      const messages = lintCard(generated.card, { filePath: output });
+      io.stderr(
+        messages
+          .map(
+            (message) =>
+              `${output}:${message.line}:${message.column}: ${message.severity} ${message.ruleId}: ${message.message}\n`,
+          )
+          .join(""),
+      );
+      if (messages.some((message) => message.severity === "error")) {
+        io.stderr(`${output}: the generated card has errors (see above); nothing was written.\n`);
+        exit(EXIT.refused);
+        return;
+      }
+      if (flags.stdout) {
+        io.stdout(text);
+        exit(EXIT.ok);
+        return;
+      }
+      const folder = dirname(output);
+      const targets = [output, ...generated.assets.map((asset) => join(folder, asset.fileName))];
+      const existing = targets.filter((target) => existsSync(target));
+      if (existing.length > 0 && !flags.force) {
+        io.stderr(`${existing.join(", ")}: already exists; pass --force to overwrite. Nothing was written.\n`);
+        exit(EXIT.refused);
+        return;
+      }
+      for (const asset of generated.assets) await writeFileAtomically(join(folder, asset.fileName), asset.content);
+      await writeFileAtomically(output, text);
+      io.stderr(`wrote ${targets.join(", ")}\n`);
+      exit(EXIT.ok);
+    });
+};

@@ -1,0 +1,107 @@
+import { basename } from "node:path";
+import type { Metadata } from "../card/index.js";
+import { buildModelIndex, type ModelIndexMetric } from "./build-model-index.js";
+import { buildTags } from "./build-tags.js";
+import type { Explanation, Fact, FieldFacts } from "./facts.js";
+import type { InputFieldName } from "./input-fields.js";
+import type { ResolvedFields } from "./resolve-fields.js";
+import { type QuantizedVariant, resolveVariants } from "./resolve-variants.js";
+import type { RunFacts } from "./sources/read-run-directory.js";
+
+export interface BuiltMetadata {
+  metadata: Metadata;
+  explanations: Explanation[];
+  modelName: string | null;
+  variants: QuantizedVariant[];
+  /** The main model's model-index metrics. */
+  metrics: ModelIndexMetric[];
+}
+
+/** Metadata keys written straight from an input field, in the order the card lists them. */
+const CORE_KEYS = [
+  ["language", "language"],
+  ["license", "license"],
+  ["library_name", "library-name"],
+] as const satisfies readonly (readonly [string, InputFieldName])[];
+
+const OPTIONAL_KEYS = [
+  ["author", "author-name"],
+  ["experiment_name", "experiment-name"],
+  ["trackio_url", "trackio-url"],
+  ["hardware", "hardware-info"],
+  ["training_config", "training-config"],
+  ["trainer_type", "trainer-type"],
+  ["batch_size", "batch-size"],
+  ["learning_rate", "learning-rate"],
+  ["max_epochs", "max-epochs"],
+  ["max_seq_length", "max-seq-length"],
+  ["gradient_accumulation_steps", "gradient-accumulation-steps"],
+  ["dataset_repo", "dataset-repo"],
+  ["dataset_sample_size", "dataset-sample-size"],
+] as const satisfies readonly (readonly [string, InputFieldName])[];
+
+function modelNameOf(fields: FieldFacts, run: RunFacts | null): Fact<string> | null {
+  if (fields["model-name"]) return fields["model-name"];
+  const repo = fields["repo-name"];
+  if (repo)
+    return { value: repo.value.split("/").at(-1) ?? repo.value, from: { kind: "derived", detail: "--repo-name" } };
+  if (run) return { value: basename(run.directory), from: { kind: "derived", detail: "the run directory's name" } };
+  return null;
+}
+
+/**
+ * The card's metadata from resolved fields and run facts: the seed's core fields and tags, its optional fields
+ * with their real types, `quantization_types` when variants exist, `--set` fields, then the model-index.
+ * Every value gets an explanation line saying where it came from.
+ */
+export function buildMetadata({ fields, custom, speedups }: ResolvedFields, run: RunFacts | null): BuiltMetadata {
+  const explanations: Explanation[] = [];
+  const metadata: Metadata = {};
+  const put = (key: string, value: unknown, from: Explanation["from"], note?: string) => {
+    metadata[key] = value;
+    explanations.push({ field: key, value, from, ...(note ? { note } : {}) });
+  };
+  const putField = (key: string, name: InputFieldName) => {
+    const fact = fields[name];
+    if (fact) put(key, fact.value, fact.from);
+  };
+
+  const variants = resolveVariants(fields, run, speedups, explanations);
+  for (const [key, name] of CORE_KEYS) putField(key, name);
+  put("tags", buildTags(fields, run, variants.length > 0), {
+    kind: "derived",
+    detail: "family, fine-tuned, architecture, task, quantized, dataset, config, --tag",
+  });
+  putField("pipeline_tag", "pipeline-tag");
+  putField("base_model", "base-model");
+  if (run?.adapter && fields["base-model"]) {
+    put("base_model_relation", "adapter", { kind: "run", detail: "adapter_config.json" });
+  }
+  const dataset = fields["dataset-repo"] ?? fields["dataset-name"];
+  if (dataset) put("datasets", [dataset.value], dataset.from);
+  const types = variants.map((variant) => variant.type).filter((type): type is string => type !== null);
+  if (types.length > 0) {
+    put(
+      "quantization_types",
+      types,
+      fields["quantization-type"]?.from ?? { kind: "derived", detail: "quantized variants" },
+    );
+  }
+  for (const [key, name] of OPTIONAL_KEYS) putField(key, name);
+  for (const [key, fact] of Object.entries(custom)) {
+    if (key === "model-index") continue;
+    put(key, fact.value, fact.from, key in metadata ? "replaces the generated value" : undefined);
+  }
+
+  const modelName = modelNameOf(fields, run);
+  let metrics: ModelIndexMetric[] = [];
+  if (modelName) {
+    const built = buildModelIndex(modelName.value, fields, run, variants, explanations);
+    metrics = built.metrics;
+    if (built.modelIndex) {
+      metadata["model-index"] = built.modelIndex;
+      explanations.push({ field: "model-index name", value: modelName.value, from: modelName.from });
+    }
+  }
+  return { metadata, explanations, modelName: modelName?.value ?? null, variants, metrics };
+}

@@ -1,0 +1,52 @@
+import type { InputFieldName, InputValues } from "./input-fields.js";
+
+/** Where a value came from, for `--explain`. Precedence: flag > config > run > profile; the rest fill gaps. */
+export type ProvenanceKind = "flag" | "config" | "run" | "profile" | "derived" | "detected" | "default";
+
+export interface Provenance {
+  kind: ProvenanceKind;
+  /** The flag, file, profile or rule: `--batch-size`, `trainer_state.json`, `profile smollm3`. */
+  detail: string;
+}
+
+export interface Fact<T> {
+  value: T;
+  from: Provenance;
+}
+
+/** A run-directory file that could not be used, and what was skipped because of it. */
+export interface InputWarning {
+  code: InputWarningCode;
+  /** The file, relative to the run directory. */
+  file: string;
+  message: string;
+}
+
+export const INPUT_WARNING_CODES = {
+  "unreadable-file": "A file is present but cannot be read.",
+  "invalid-json": "A JSON file is truncated or not JSON.",
+  "unexpected-shape": "A file is valid JSON but not the shape its writer produces.",
+  "invalid-safetensors": "A safetensors header is missing, oversized or not valid.",
+  "invalid-gguf": "A GGUF header cannot be read.",
+} as const;
+
+export type InputWarningCode = keyof typeof INPUT_WARNING_CODES;
+
+/** What one reader found: its facts (null when its file is absent or unusable) and its warnings. */
+export interface SourceReading<T> {
+  facts: T | null;
+  warnings: InputWarning[];
+}
+
+/** One fact per input field, each with where it came from. */
+export type FieldFacts = { [Name in InputFieldName]?: Fact<NonNullable<InputValues[Name]>> };
+
+/** One line of `--explain`: a card field, its value and where it came from. */
+export interface Explanation {
+  /** A metadata key (`license`), a model-index metric (`model-index: Perplexity`) or a body fact. */
+  field: string;
+  value: unknown;
+  from: Provenance;
+  /** How a derived value was computed, or why a field was left out. */
+  note?: string;
+}

@@ -1,0 +1,124 @@
+import { stat } from "node:fs/promises";
+import { type Metadata, ModelCard } from "../card/index.js";
+import { buildBodyContext } from "./build-body-context.js";
+import { buildMetadata } from "./build-metadata.js";
+import { detectHardware, type HardwareProbe, systemHardwareProbe } from "./detect-hardware.js";
+import type { Explanation, InputWarning } from "./facts.js";
+import { GenerateInputError } from "./generate-input-error.js";
+import type { InputFieldName, InputValues } from "./input-fields.js";
+import type { ConfigFile } from "./load-config-file.js";
+import { BUILTIN_PROFILES } from "./profiles.js";
+import { renderBody } from "./render-body.js";
+import { renderPng } from "./render-png.js";
+import { type Layer, resolveFields } from "./resolve-fields.js";
+import { type RunFacts, readRunDirectory } from "./sources/read-run-directory.js";
+import { buildTrainingCurvesSvg } from "./training-curves-svg.js";
+
+export interface GenerateCardParams {
+  /** Values from the command line or the caller, by long option name: the highest precedence. */
+  values?: InputValues;
+  /** A config file read with `loadConfigFile`: below `values`, above the run directory. */
+  config?: ConfigFile | null;
+  /** How the training hardware is detected when not given; null skips detection. */
+  hardwareProbe?: HardwareProbe | null;
+  /** File name (without extension) of the training-curves images written beside the card; null for none. */
+  curvesFileName?: string | null;
+}
+
+export interface GeneratedAsset {
+  /** Relative to the card's folder. */
+  fileName: string;
+  content: Buffer | string;
+}
+
+export interface GeneratedCard {
+  card: ModelCard;
+  metadata: Metadata;
+  /** Every field with where its value came from (`--explain`). */
+  explanations: Explanation[];
+  /** Run-directory files that were skipped, each naming its file. */
+  warnings: InputWarning[];
+  /** Files to write next to the card: the training curves, PNG (shown on the Hub) and SVG. */
+  assets: GeneratedAsset[];
+}
+
+async function readRun(directory: string): Promise<{ run: RunFacts; warnings: InputWarning[] }> {
+  const info = await stat(directory).catch(() => null);
+  if (!info?.isDirectory()) {
+    throw new GenerateInputError(`${directory}: not a directory; --from takes a training output directory.`);
+  }
+  const reading = await readRunDirectory(directory);
+  if (!reading.facts) throw new GenerateInputError(`${directory}: cannot read the training output directory.`);
+  return { run: reading.facts, warnings: reading.warnings };
+}
+
+function profileLayer(name: string | undefined, config: ConfigFile | null): Layer | null {
+  if (name === undefined) return null;
+  const values = config?.profiles[name] ?? BUILTIN_PROFILES[name];
+  if (!values) {
+    const known = [...Object.keys(config?.profiles ?? {}), ...Object.keys(BUILTIN_PROFILES)];
+    throw new GenerateInputError(
+      `unknown profile "${name}"; use one of ${known.join(", ")} or define it under "profiles:" in --config.`,
+    );
+  }
+  const detail = config?.profiles[name] ? `${name} (${config.file})` : name;
+  return { values, provenance: () => ({ kind: "profile", detail }) };
+}
+
+/**
+ * Generates a model card from what the caller says (`values`, a config file, a profile) and what a training
+ * run left on disk (`values.from`), with precedence flag > config file > run directory > profile. Does not
+ * write anything: the caller lints `card` and writes it and `assets` (the CLI does so atomically).
+ */
+export async function generateCard(params: GenerateCardParams = {}): Promise<GeneratedCard> {
+  const values = params.values ?? {};
+  const config = params.config ?? null;
+  const from = values.from ?? config?.values.from;
+  const { run, warnings } = from ? await readRun(from) : { run: null, warnings: [] };
+  const layers: Layer[] = [{ values, provenance: (name) => ({ kind: "flag", detail: `--${name}` }) }];
+  if (config) layers.push({ values: config.values, provenance: () => ({ kind: "config", detail: config.file }) });
+  if (run) {
+    const runValues = Object.fromEntries(Object.entries(run.fields).map(([name, fact]) => [name, fact.value]));
+    layers.push({
+      values: runValues,
+      provenance: (name: InputFieldName) => run.fields[name]?.from ?? { kind: "run", detail: from ?? "" },
+    });
+  }
+  const profile = profileLayer(values.profile ?? config?.values.profile, config);
+  if (profile) layers.push(profile);
+  const resolved = resolveFields(layers);
+
+  const probe = params.hardwareProbe === undefined ? systemHardwareProbe : params.hardwareProbe;
+  if (!resolved.fields["hardware-info"] && probe) {
+    const hardware = detectHardware(probe);
+    if (hardware)
+      resolved.fields["hardware-info"] = {
+        value: hardware,
+        from: { kind: "detected", detail: "(nvidia-smi, else the CPU)" },
+      };
+  }
+
+  const built = buildMetadata(resolved, run);
+  const assets: GeneratedAsset[] = [];
+  const curvesName = params.curvesFileName === undefined ? "training_curves" : params.curvesFileName;
+  let curvesImage: string | null = null;
+  const svg = run && curvesName ? buildTrainingCurvesSvg(run.logHistory, built.modelName ?? undefined) : null;
+  if (svg && curvesName) {
+    curvesImage = `${curvesName}.png`;
+    assets.push({ fileName: curvesImage, content: renderPng(svg) }, { fileName: `${curvesName}.svg`, content: svg });
+    built.explanations.push({
+      field: "body: training curves",
+      value: curvesImage,
+      from: { kind: "run", detail: "trainer_state.json log_history" },
+    });
+  }
+
+  const template = values.template ?? config?.values.template;
+  const rendered = renderBody(buildBodyContext(built, resolved.fields, run, curvesImage), template);
+  // A template in huggingface_hub's style writes its own front matter ({{ card_data }}); its extra keys are kept.
+  const fromTemplate = ModelCard.parse(rendered);
+  const metadata = fromTemplate.hasFrontMatter ? { ...fromTemplate.metadata, ...built.metadata } : built.metadata;
+  const body = fromTemplate.hasFrontMatter ? fromTemplate.body : rendered;
+  const card = ModelCard.create(metadata, `\n${body.replace(/^\n+/, "")}`);
+  return { card, metadata, explanations: built.explanations, warnings, assets };
+}

@@ -1,0 +1,96 @@
+import type { Explanation, Fact, FieldFacts } from "./facts.js";
+import { bitsInName } from "./sources/bits-in-name.js";
+import type { RunFacts } from "./sources/read-run-directory.js";
+
+export interface QuantizedVariant {
+  /** `int8`: the model-index name's suffix and the subfolder users load. */
+  label: string;
+  type: string | null;
+  memoryReduction: Fact<number> | null;
+  speedup: Fact<number> | null;
+}
+
+/** The seed's quantization step: torchao int8 and int4 weight-only copies. */
+export const DEFAULT_QUANTIZATION_TYPES = ["int8_weight_only", "int4_weight_only"] as const;
+
+const DTYPE_BITS: Record<string, number> = {
+  F64: 64,
+  float64: 64,
+  F32: 32,
+  float32: 32,
+  BF16: 16,
+  bfloat16: 16,
+  F16: 16,
+  float16: 16,
+};
+
+function labelOf(type: string): string {
+  return /(?:u?int|nf|fp|mx)\d+/i.exec(type)?.[0]?.toLowerCase() ?? type;
+}
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/**
+ * Which quantized variants the card describes: the ones found in subfolders, else the ones declared with
+ * `--quantized-models` / `--quantization-type`; each with its memory reduction (measured from weights when
+ * both sizes are known, else nominal from bit widths) and its measured speed-up when one was supplied.
+ */
+export function resolveVariants(
+  fields: FieldFacts,
+  run: RunFacts | null,
+  speedups: Record<string, Fact<number>>,
+  explanations: Explanation[],
+): QuantizedVariant[] {
+  const declared = fields["quantized-models"];
+  if (declared?.value === false) return [];
+  const types = fields["quantization-type"];
+  const detected = run?.variants ?? [];
+  const candidates =
+    detected.length > 0
+      ? detected.map((variant) => ({
+          label: variant.folder,
+          type: variant.type ?? types?.value.find((type) => bitsInName(type) === variant.bits) ?? null,
+          bits: variant.bits,
+          bytes: variant.bytes,
+        }))
+      : declared?.value === true || types
+        ? (types?.value ?? [...DEFAULT_QUANTIZATION_TYPES]).map((type) => ({
+            label: labelOf(type),
+            type,
+            bits: bitsInName(type),
+            bytes: null,
+          }))
+        : [];
+  const mainBytes = run?.weights?.bytes ?? null;
+  const baseDtype = run?.weights?.dtype ?? run?.config?.dtype ?? null;
+  const baseBits = baseDtype ? DTYPE_BITS[baseDtype] : undefined;
+  return candidates.map((candidate) => {
+    let memoryReduction: Fact<number> | null = null;
+    let note: string | undefined;
+    if (candidate.bytes !== null && mainBytes) {
+      memoryReduction = {
+        value: round1((1 - candidate.bytes / mainBytes) * 100),
+        from: { kind: "derived", detail: `${candidate.label}/ weights against the main weights` },
+      };
+      note = `measured: ${candidate.bytes} bytes against ${mainBytes} bytes`;
+    } else if (candidate.bits !== null) {
+      const bits = baseBits ?? 16;
+      const dtype = baseBits ? baseDtype : "bf16, assumed";
+      memoryReduction = {
+        value: round1((1 - candidate.bits / bits) * 100),
+        from: { kind: "derived", detail: `bit widths (${candidate.bits}-bit against ${dtype})` },
+      };
+      note = `nominal: 1 - ${candidate.bits}/${bits}; no weights on disk to measure`;
+    }
+    if (memoryReduction) {
+      explanations.push({
+        field: `model-index: ${candidate.label} Memory Reduction`,
+        value: memoryReduction.value,
+        from: memoryReduction.from,
+        note,
+      });
+    }
+    const speedup = speedups[candidate.label] ?? (candidate.type ? speedups[candidate.type] : undefined) ?? null;
+    return { label: candidate.label, type: candidate.type, memoryReduction, speedup };
+  });
+}

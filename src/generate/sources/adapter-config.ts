@@ -1,0 +1,53 @@
+import type { SourceReading } from "../facts.js";
+import type { InputValues } from "../input-fields.js";
+import { isHubRepoId } from "./is-hub-repo-id.js";
+import { numberField, stringField } from "./json-fields.js";
+import { readJsonFile } from "./read-json-file.js";
+
+export const ADAPTER_CONFIG_FILE = "adapter_config.json";
+
+export interface AdapterFacts {
+  values: InputValues;
+  peftType: string;
+  rank?: number;
+  alpha?: number;
+  targetModules: string[];
+}
+
+/** PEFT task types -> the architecture tag and the Hub task. */
+const TASKS: Record<string, { kind: string; task: string }> = {
+  CAUSAL_LM: { kind: "causal-lm", task: "text-generation" },
+  SEQ_2_SEQ_LM: { kind: "seq2seq-lm", task: "text2text-generation" },
+  SEQ_CLS: { kind: "sequence-classification", task: "text-classification" },
+  TOKEN_CLS: { kind: "token-classification", task: "token-classification" },
+  QUESTION_ANS: { kind: "question-answering", task: "question-answering" },
+  FEATURE_EXTRACTION: { kind: "feature-extraction", task: "feature-extraction" },
+};
+
+/** PEFT's `adapter_config.json`: the card is an adapter's (`library_name: peft`) on its base model. */
+export async function readAdapterConfig(directory: string): Promise<SourceReading<AdapterFacts>> {
+  const { facts: json, warnings } = await readJsonFile(directory, ADAPTER_CONFIG_FILE);
+  if (!json) return { facts: null, warnings };
+  const base = stringField(json, "base_model_name_or_path");
+  const task = TASKS[stringField(json, "task_type") ?? ""];
+  const modules = json.target_modules;
+  return {
+    facts: {
+      values: {
+        "library-name": "peft",
+        "base-model": base && isHubRepoId(base) ? base : undefined,
+        "architecture-kind": task?.kind,
+        "pipeline-tag": task?.task,
+      },
+      peftType: stringField(json, "peft_type") ?? "LORA",
+      rank: numberField(json, "r"),
+      alpha: numberField(json, "lora_alpha"),
+      targetModules: Array.isArray(modules)
+        ? modules.filter((name): name is string => typeof name === "string")
+        : typeof modules === "string"
+          ? [modules]
+          : [],
+    },
+    warnings,
+  };
+}

@@ -1,0 +1,125 @@
+import { stat } from "node:fs/promises";
+import type { FieldFacts, SourceReading } from "../facts.js";
+import type { InputFieldName, InputValues } from "../input-fields.js";
+import { ADAPTER_CONFIG_FILE, type AdapterFacts, readAdapterConfig } from "./adapter-config.js";
+import { readChatTemplate } from "./chat-template.js";
+import { type GenerationFacts, readGenerationConfig } from "./generation-config.js";
+import { type GgufFacts, readGgufFiles } from "./gguf-files.js";
+import { MODEL_CONFIG_FILE, type ModelConfigFacts, readModelConfig } from "./model-config.js";
+import { readModelWeights, type WeightsFacts } from "./model-weights.js";
+import { type QuantizedVariantFacts, readQuantizedVariants } from "./quantized-variants.js";
+import { type LogEntry, readTrainerState, TRAINER_STATE_FILE, type TrainerStateFacts } from "./trainer-state.js";
+import { readTrainingConfig, TRAINING_CONFIG_FILE } from "./training-config.js";
+import { readTrainingResults } from "./training-results.js";
+
+/** Everything a training output directory told us, each input field with the file it came from. */
+export interface RunFacts {
+  directory: string;
+  fields: FieldFacts;
+  logHistory: LogEntry[];
+  /** Final `eval_*` metrics, each with its file. */
+  evalMetrics: Record<string, { value: number; file: string }>;
+  config: ModelConfigFacts | null;
+  adapter: AdapterFacts | null;
+  weights: WeightsFacts | null;
+  gguf: GgufFacts[];
+  conversational: boolean;
+  generation: GenerationFacts | null;
+  trainerState: Omit<TrainerStateFacts, "values" | "logHistory" | "evalMetrics"> | null;
+  variants: QuantizedVariantFacts[];
+  /** Seconds, from the results files or the log's final summary. */
+  trainRuntime: number | null;
+}
+
+function addFields(fields: FieldFacts, values: InputValues | undefined, file: (name: InputFieldName) => string) {
+  for (const [name, value] of Object.entries(values ?? {}) as [InputFieldName, unknown][]) {
+    if (value === undefined || fields[name]) continue;
+    (fields as Record<string, unknown>)[name] = { value, from: { kind: "run", detail: file(name) } };
+  }
+}
+
+/**
+ * Reads whatever a fine-tuning run left in `directory` (see the reference on training-run outputs). Every file
+ * is optional; an unusable one becomes a warning naming it. Weights are read by their headers only.
+ * Where two files give the same field, the more explicit one wins: adapter_config.json, training_config.json,
+ * the results files, trainer_state.json, then config.json.
+ */
+export async function readRunDirectory(directory: string): Promise<SourceReading<RunFacts>> {
+  const info = await stat(directory).catch(() => null);
+  if (!info?.isDirectory()) {
+    return {
+      facts: null,
+      warnings: [{ code: "unreadable-file", file: ".", message: `${directory} is not a readable directory` }],
+    };
+  }
+  const [adapter, trainingConfig, results, trainerState, config, chat, generation, weights, gguf, variants] =
+    await Promise.all([
+      readAdapterConfig(directory),
+      readTrainingConfig(directory),
+      readTrainingResults(directory),
+      readTrainerState(directory),
+      readModelConfig(directory),
+      readChatTemplate(directory),
+      readGenerationConfig(directory),
+      readModelWeights(directory),
+      readGgufFiles(directory),
+      readQuantizedVariants(directory),
+    ]);
+  const fields: FieldFacts = {};
+  addFields(fields, adapter.facts?.values, () => ADAPTER_CONFIG_FILE);
+  addFields(fields, trainingConfig.facts ?? undefined, () => TRAINING_CONFIG_FILE);
+  const resultKeys: Partial<Record<InputFieldName, string>> = {
+    "training-loss": "train_loss",
+    "validation-loss": "eval_loss",
+    perplexity: "perplexity",
+    "dataset-sample-size": "train_samples",
+  };
+  addFields(
+    fields,
+    results.facts?.values,
+    (name) => results.facts?.fileOf[resultKeys[name] ?? ""] ?? "all_results.json",
+  );
+  addFields(fields, trainerState.facts?.values, () => TRAINER_STATE_FILE);
+  addFields(fields, config.facts?.values, () => MODEL_CONFIG_FILE);
+
+  const evalMetrics: RunFacts["evalMetrics"] = {};
+  for (const [key, value] of Object.entries(trainerState.facts?.evalMetrics ?? {})) {
+    evalMetrics[key] = { value, file: TRAINER_STATE_FILE };
+  }
+  for (const [key, value] of Object.entries(results.facts?.evalMetrics ?? {})) {
+    evalMetrics[key] = { value, file: results.facts?.fileOf[key] ?? "all_results.json" };
+  }
+  const { values: _values, logHistory = [], evalMetrics: _metrics, ...state } = trainerState.facts ?? {};
+  return {
+    facts: {
+      directory,
+      fields,
+      logHistory,
+      evalMetrics,
+      config: config.facts,
+      adapter: adapter.facts,
+      weights: weights.facts,
+      gguf: gguf.facts ?? [],
+      conversational: chat.facts?.conversational ?? false,
+      generation: generation.facts,
+      trainerState: trainerState.facts ? state : null,
+      variants: variants.facts ?? [],
+      trainRuntime:
+        results.facts?.trainRuntime ??
+        logHistory.findLast((entry) => entry.train_runtime !== undefined)?.train_runtime ??
+        null,
+    },
+    warnings: [
+      adapter,
+      trainingConfig,
+      results,
+      trainerState,
+      config,
+      chat,
+      generation,
+      weights,
+      gguf,
+      variants,
+    ].flatMap((reading) => reading.warnings),
+  };
+}
