@@ -1,4 +1,5 @@
 export * from "./card/index.js";
 export { cli } from "./cli/main.js";
+export * from "./hub/index.js";
 export { writeFileAtomically } from "./io/write-file-atomically.js";
 export * from "./lint/index.js";

@@ -1,8 +1,8 @@
-export { checkCardLocally, type LocalCardCheck } from "./check-card-locally.js";
 export { fetchWithRetries, type RetryNotice, type RetryOptions } from "./fetch-with-retries.js";
 export { fetchWithUploadProgress, type UploadBytesSent } from "./fetch-with-upload-progress.js";
 export { formatBytes } from "./format-bytes.js";
 export { HubConnectionError } from "./hub-connection-error.js";
+export { type LocalCardCheck, lintBeforePush } from "./lint-before-push.js";
 export { locateHubMessage } from "./locate-hub-message.js";
 export { type PlanUploadParams, planUpload, type UploadFile, type UploadPlan } from "./plan-upload.js";
 export { PushFailedError, type PushStep } from "./push-failed-error.js";

@@ -11,10 +11,10 @@ import {
   whoAmI,
 } from "@huggingface/hub";
 import { ModelCard } from "../card/index.js";
-import { checkCardLocally, type LocalCardCheck } from "./check-card-locally.js";
 import { describePushFailure } from "./describe-push-failure.js";
 import { fetchWithRetries, type RetryNotice, type RetryOptions } from "./fetch-with-retries.js";
 import { fetchWithUploadProgress } from "./fetch-with-upload-progress.js";
+import { type LocalCardCheck, lintBeforePush } from "./lint-before-push.js";
 import { locateHubMessage } from "./locate-hub-message.js";
 import { planUpload, type UploadPlan } from "./plan-upload.js";
 import type { PushStep } from "./push-failed-error.js";
@@ -45,7 +45,7 @@ export interface PushModelCardParams {
   /** Defaults to `HF_ENDPOINT`, then https://huggingface.co. */
   hubUrl?: string;
   fetch?: typeof fetch;
-  /** The local check that must pass before anything is sent. Default: the card's own reading problems. */
+  /** The local check that must pass before anything is sent. Default: the lint rules with their default settings. */
   validate?: LocalCardCheck;
   retry?: RetryOptions;
   onProgress?: (event: PushProgressEvent) => void;
@@ -108,7 +108,7 @@ export async function pushModelCard(params: PushModelCardParams): Promise<PushOu
   const cardBytes = await readFile(plan.card.localPath);
   const cardText = cardBytes.toString("utf8");
   const card = ModelCard.parse(cardText);
-  const problems = [...(await (params.validate ?? checkCardLocally)(card, { filePath: plan.card.localPath }))];
+  const problems = [...(await (params.validate ?? lintBeforePush())(card, { filePath: plan.card.localPath }))];
   if (problems.some((problem) => problem.severity === "error")) return { ...base, status: "refused", problems };
   if (params.dryRun) return { ...base, status: "planned", problems };
 

@@ -59,8 +59,10 @@ export interface Fault {
   reset?: boolean;
   status?: number;
   headers?: Record<string, string>;
-  /** JSON answer body, or a function of the request (to echo what it carried). */
-  body?: unknown | ((request: RecordedRequest) => unknown);
+  /** JSON answer body. */
+  body?: unknown;
+  /** JSON answer body made from the request (to echo what it carried). */
+  bodyFrom?: (request: RecordedRequest) => unknown;
 }
 
 export interface FakeFile {
@@ -147,8 +149,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     const recorded = record(route, req, target, Buffer.concat(chunks), fault ? `status ${fault.status}` : undefined);
     requests.push(recorded);
     if (fault) {
-      const body =
-        typeof fault.body === "function" ? fault.body(recorded) : (fault.body ?? { error: "injected fault" });
+      const body = fault.bodyFrom?.(recorded) ?? fault.body ?? { error: "injected fault" };
       sendJson(res, fault.status ?? 500, body, fault.headers);
       return;
     }
