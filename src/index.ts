@@ -3,3 +3,4 @@ export { cli } from "./cli/main.js";
 export * from "./hub/index.js";
 export { writeFileAtomically } from "./io/write-file-atomically.js";
 export * from "./lint/index.js";
+export * from "./generate/index.js";
