@@ -177,7 +177,7 @@ export function buildBodyContext(
     hyperparameters: rows([
       ["Batch size (per device)", batch],
       ["Gradient accumulation steps", accumulation],
-      ["Effective batch size (per device)", batch !== null && accumulation !== null ? batch * accumulation : null],
+      ["Effective batch size per device", batch !== null && accumulation !== null ? batch * accumulation : null],
       ["Learning rate", value("learning-rate")],
       ["Epochs", value("max-epochs")],
       ["Max sequence length", value("max-seq-length")],

@@ -102,7 +102,13 @@ export async function generateCard(params: GenerateCardParams = {}): Promise<Gen
   const assets: GeneratedAsset[] = [];
   const curvesName = params.curvesFileName === undefined ? "training_curves" : params.curvesFileName;
   let curvesImage: string | null = null;
-  const svg = run && curvesName ? buildTrainingCurvesSvg(run.logHistory, built.modelName ?? undefined) : null;
+  const svg =
+    run && curvesName
+      ? buildTrainingCurvesSvg(
+          run.logHistory,
+          built.modelName ? `${built.modelName}: training and validation loss` : undefined,
+        )
+      : null;
   if (svg && curvesName) {
     curvesImage = `${curvesName}.png`;
     assets.push({ fileName: curvesImage, content: renderPng(svg) }, { fileName: `${curvesName}.svg`, content: svg });

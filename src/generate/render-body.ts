@@ -4,12 +4,12 @@ import type { BodyContext } from "./build-body-context.js";
 import { GenerateInputError } from "./generate-input-error.js";
 import { TEMPLATES_DIRECTORY } from "./templates-directory.js";
 
-export const DEFAULT_TEMPLATE = "modelcard.md";
+export const DEFAULT_TEMPLATE = "modelcard.njk";
 
 /**
  * Renders a card body with nunjucks (Jinja2-compatible: `{% extends %}`, `{% block %}`, `{% include %}`,
  * `default(value, true)`). A user template is looked up beside itself first, then among the built-in
- * templates, so it can `{% extends "modelcard.md" %}`. Runs of blank lines left by omitted sections collapse.
+ * templates, so it can `{% extends "modelcard.njk" %}`. Runs of blank lines left by omitted sections collapse.
  */
 export function renderBody(context: BodyContext, templatePath?: string): string {
   const searchPath = templatePath ? [dirname(resolve(templatePath)), TEMPLATES_DIRECTORY] : [TEMPLATES_DIRECTORY];

@@ -49,7 +49,10 @@ const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&
  * A line chart of training and validation loss against step, as a self-contained SVG (no scripts, no external
  * fonts) that renders the same in browsers and in resvg. Null when the log has no losses.
  */
-export function buildTrainingCurvesSvg(logHistory: readonly LogEntry[], title = "Training curves"): string | null {
+export function buildTrainingCurvesSvg(
+  logHistory: readonly LogEntry[],
+  title = "Training and validation loss",
+): string | null {
   const series = SERIES.map((spec) => ({
     ...spec,
     points: downsample(

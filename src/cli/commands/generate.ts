@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { Command } from "commander";
 import { coerceInputValue } from "../../generate/coerce-input-value.js";
@@ -121,6 +122,7 @@ export const generateCommand: DefineCommand = ({ io, exit }) => {
         exit(EXIT.refused);
         return;
       }
+      await mkdir(folder, { recursive: true });
       for (const asset of generated.assets) await writeFileAtomically(join(folder, asset.fileName), asset.content);
       await writeFileAtomically(output, text);
       io.stderr(`wrote ${targets.join(", ")}\n`);

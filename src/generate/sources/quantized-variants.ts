@@ -46,5 +46,7 @@ export async function readQuantizedVariants(directory: string): Promise<SourceRe
       bytes: weights.facts?.bytes ?? null,
     });
   }
+  // Widest first, the seed's order (int8 before int4).
+  variants.sort((a, b) => (b.bits ?? 0) - (a.bits ?? 0) || a.folder.localeCompare(b.folder));
   return { facts: variants.length > 0 ? variants : null, warnings };
 }
