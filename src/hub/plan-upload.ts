@@ -5,8 +5,11 @@ import { dirname, join } from "node:path";
 export interface UploadFile {
   /** Path in the repository, `/`-separated (e.g. `int8/model.safetensors`). */
   pathInRepo: string;
+  /** Where it is on disk; for a generated file, where it would be. */
   localPath: string;
   size: number;
+  /** The bytes of a file made for this push (a generated card or curves) rather than read from disk. */
+  content?: Buffer;
 }
 
 export interface UploadPlan {

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import {
   type CommitOperation,
@@ -11,6 +12,7 @@ import {
   whoAmI,
 } from "@huggingface/hub";
 import { ModelCard } from "../card/index.js";
+import { type GeneratedCard, GenerateInputError, generateCard } from "../generate/index.js";
 import { describePushFailure } from "./describe-push-failure.js";
 import { fetchWithRetries, type RetryNotice, type RetryOptions } from "./fetch-with-retries.js";
 import { fetchWithUploadProgress } from "./fetch-with-upload-progress.js";
@@ -38,6 +40,11 @@ export interface PushModelCardParams {
   /** Commit (or pull request) title. */
   commitMessage?: string;
   commitDescription?: string;
+  /**
+   * When a directory has no README.md, push the card `modelcard generate --from DIR` would write (and its curves),
+   * without writing them to the directory. Default true; false refuses instead.
+   */
+  generateMissingCard?: boolean;
   /** Check the card and list the files, sending no request at all. */
   dryRun?: boolean;
   /** Defaults to `HF_TOKEN`, then the token file under `HF_HOME`. */
@@ -61,6 +68,8 @@ export type PushProgressEvent =
 
 interface OutcomeBase {
   plan: UploadPlan;
+  /** The card was generated from the run because the directory had none. */
+  cardGenerated: boolean;
   /** Local problems and the Hub's warnings (errors only when refused). */
   problems: PushProblem[];
   repoUrl: string;
@@ -94,18 +103,22 @@ export async function pushModelCard(params: PushModelCardParams): Promise<PushOu
   const hubUrl = (params.hubUrl ?? fromEnvironment.hubUrl).replace(/\/+$/, "");
   const repoUrl = `${hubUrl}/${params.repo}`;
   const plan = await planUpload({ path: params.path, ...(params.cardOnly && { cardOnly: true }) });
-  const base = { plan, repoUrl };
+  const cardGenerated = !plan.card && params.generateMissingCard !== false;
+  const base = { plan, repoUrl, cardGenerated };
   if (!plan.card) {
-    const problem: PushProblem = {
-      source: "card",
-      code: "missing-card",
-      severity: "error",
-      message: `${params.path} has no README.md; write one with \`modelcard generate --from ${params.path}\`, then push again`,
-    };
-    return { ...base, status: "refused", problems: [problem] };
+    const reason = cardGenerated ? await addGeneratedCard(plan, params) : null;
+    if (!plan.card) {
+      const problem: PushProblem = {
+        source: "card",
+        code: "missing-card",
+        severity: "error",
+        message: `${params.path} has no README.md${reason ? ` and no card could be generated from it (${reason})` : ""}; write one with \`modelcard generate --from ${params.path}\`, then push again`,
+      };
+      return { ...base, cardGenerated: false, status: "refused", problems: [problem] };
+    }
   }
 
-  const cardBytes = await readFile(plan.card.localPath);
+  const cardBytes = plan.card.content ?? (await readFile(plan.card.localPath));
   const cardText = cardBytes.toString("utf8");
   const card = ModelCard.parse(cardText);
   const problems = [...(await (params.validate ?? lintBeforePush())(card, { filePath: plan.card.localPath }))];
@@ -195,7 +208,12 @@ export async function pushModelCard(params: PushModelCardParams): Promise<PushOu
     operation: "addOrUpdate",
     path: file.pathInRepo,
     // The card goes up exactly as validated; other files are read lazily from disk by the library.
-    content: file === plan.card ? new Blob([cardBytes]) : pathToFileURL(file.localPath),
+    content:
+      file === plan.card
+        ? new Blob([cardBytes])
+        : file.content
+          ? new Blob([file.content])
+          : pathToFileURL(file.localPath),
   }));
   const title = params.commitMessage ?? defaultTitle(plan);
   let committing = false;
@@ -243,6 +261,38 @@ export async function pushModelCard(params: PushModelCardParams): Promise<PushOu
     commitUrl: output.commit.url,
     pullRequestUrl: output.pullRequestUrl ?? null,
   };
+}
+
+/**
+ * Puts the card `modelcard generate --from DIR` would write into the plan, with its training curves unless the
+ * directory has its own. Returns why it could not, or null.
+ */
+async function addGeneratedCard(plan: UploadPlan, params: PushModelCardParams): Promise<string | null> {
+  let generated: GeneratedCard;
+  try {
+    // No hardware detection: the machine that pushes is not always the one that trained.
+    generated = await generateCard({ values: { from: params.path, "repo-name": params.repo }, hardwareProbe: null });
+  } catch (error) {
+    if (error instanceof GenerateInputError) return error.message;
+    throw error;
+  }
+  const content = Buffer.from(generated.card.toString(), "utf8");
+  plan.card = { pathInRepo: "README.md", localPath: join(params.path, "README.md"), size: content.length, content };
+  const present = new Set(plan.files.map((file) => file.pathInRepo));
+  const assets = params.cardOnly ? [] : generated.assets.filter((asset) => !present.has(asset.fileName));
+  for (const asset of assets) {
+    const bytes = typeof asset.content === "string" ? Buffer.from(asset.content, "utf8") : asset.content;
+    plan.files.push({
+      pathInRepo: asset.fileName,
+      localPath: join(params.path, asset.fileName),
+      size: bytes.length,
+      content: bytes,
+    });
+  }
+  plan.files.sort((a, b) => (a.pathInRepo < b.pathInRepo ? -1 : a.pathInRepo > b.pathInRepo ? 1 : 0));
+  plan.files.unshift(plan.card);
+  plan.totalBytes = plan.files.reduce((sum, file) => sum + file.size, 0);
+  return null;
 }
 
 function defaultTitle(plan: UploadPlan): string {

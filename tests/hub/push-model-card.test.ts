@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { generateCard } from "../../src/generate/index.js";
 import {
   PushFailedError,
   type PushModelCardParams,
@@ -230,14 +231,37 @@ describe("pushModelCard: validation comes before any upload", () => {
     expect(hub.requests).toEqual([]);
   });
 
-  it("refuses a directory without README.md and points at modelcard generate", async () => {
+  it("refuses a directory without README.md when asked not to generate one, and points at modelcard generate", async () => {
     const dir = copyRunFixture();
     rmSync(join(dir, "README.md"));
-    const outcome = await push({ path: dir });
+    const outcome = await push({ path: dir, generateMissingCard: false });
     expect(outcome.status).toBe("refused");
     expect(outcome.problems[0]).toMatchObject({ code: "missing-card" });
     expect(outcome.problems[0]!.message).toContain(`modelcard generate --from ${dir}`);
     expect(hub.requests).toEqual([]);
+  });
+
+  it("pushes the card modelcard generate would write when the directory has none, without writing it", async () => {
+    const dir = copyRunFixture();
+    rmSync(join(dir, "README.md"));
+    const before = snapshotTree(dir);
+    // The run says nothing of a license, so the lint rules hold the generated card back...
+    const held = await push({ path: dir });
+    expect(held).toMatchObject({ status: "refused", cardGenerated: true });
+    expect(held.problems).toContainEqual(expect.objectContaining({ code: "required-fields", severity: "error" }));
+    expect(hub.requests).toEqual([]);
+    // ...and with a check that lets it through, it is what arrives.
+    const outcome = await push({ path: dir, validate: () => [] });
+    expect(outcome).toMatchObject({ status: "pushed", cardGenerated: true });
+    const { card } = await generateCard({
+      values: { from: dir, "repo-name": "alice/smollm3-fr" },
+      hardwareProbe: null,
+    });
+    const files = hub.repos.get("alice/smollm3-fr")!.commits[0]!.files;
+    expect(files.get("README.md")!.bytes.toString("utf8")).toBe(card.toString());
+    expect(files.get("training_curves.png")!.bytes.equals(readFileSync(join(dir, "training_curves.png")))).toBe(true);
+    expect(files.has("training_curves.svg")).toBe(true);
+    expect(snapshotTree(dir)).toEqual(before);
   });
 
   it("stops on the Hub's validation errors, pointing at the key they name, and uploads nothing", async () => {
