@@ -42,6 +42,8 @@ export async function readModelConfig(directory: string): Promise<SourceReading<
   return {
     facts: {
       values: {
+        // A config.json with a model_type is a transformers checkpoint.
+        "library-name": modelType ? "transformers" : undefined,
         family: modelType,
         "architecture-kind": head?.kind,
         "pipeline-tag": head?.task,
