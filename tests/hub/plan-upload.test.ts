@@ -1,0 +1,96 @@
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { planUpload } from "../../src/hub/index.js";
+import { copyRunFixture, RUN_FIXTURE } from "./run-fixture.js";
+
+const paths = (plan: Awaited<ReturnType<typeof planUpload>>) => plan.files.map((file) => file.pathInRepo);
+
+describe("planUpload", () => {
+  it("takes the card first, then the run's model files and quantized folders, and says what it left out", async () => {
+    const plan = await planUpload({ path: RUN_FIXTURE });
+    expect(paths(plan)).toEqual([
+      "README.md",
+      "all_results.json",
+      "chat_template.jinja",
+      "config.json",
+      "generation_config.json",
+      "gptq-4bit/config.json",
+      "gptq-4bit/model.safetensors",
+      "int4/config.json",
+      "int4/model.safetensors",
+      "int8/config.json",
+      "int8/model.safetensors",
+      "model.safetensors",
+      "special_tokens_map.json",
+      "tokenizer.json",
+      "tokenizer_config.json",
+      "train_results.json",
+      "trainer_state.json",
+      "training_config.json",
+      "training_curves.png",
+    ]);
+    expect(plan.skipped).toEqual([
+      "checkpoint-500/",
+      "gptq-4bit/notes.md",
+      "logs/",
+      "notes.txt",
+      "optimizer.pt",
+      "rng_state.pth",
+      "scheduler.pt",
+      "training_args.bin",
+    ]);
+    expect(plan.card).toBe(plan.files[0]);
+    expect(plan.totalBytes).toBe(plan.files.reduce((sum, file) => sum + file.size, 0));
+  });
+
+  it("keeps shard indexes, GGUF files, PEFT adapters and SentencePiece tokenizers", async () => {
+    const dir = copyRunFixture();
+    for (const name of [
+      "model.safetensors.index.json",
+      "model-q4_k_m.gguf",
+      "adapter_config.json",
+      "adapter_model.safetensors",
+      "tokenizer.model",
+      "vocab.json",
+      "merges.txt",
+    ]) {
+      writeFileSync(join(dir, name), "x");
+    }
+    const plan = await planUpload({ path: dir });
+    expect(paths(plan)).toEqual(
+      expect.arrayContaining([
+        "model.safetensors.index.json",
+        "model-q4_k_m.gguf",
+        "adapter_config.json",
+        "adapter_model.safetensors",
+        "tokenizer.model",
+        "vocab.json",
+        "merges.txt",
+      ]),
+    );
+  });
+
+  it("leaves a subfolder without a quantization config out, and follows symlinked files", async () => {
+    const dir = copyRunFixture();
+    mkdirSync(join(dir, "merged"));
+    writeFileSync(join(dir, "merged", "config.json"), JSON.stringify({ model_type: "llama" }));
+    writeFileSync(join(dir, "merged", "model.safetensors"), "x");
+    symlinkSync(join(dir, "model.safetensors"), join(dir, "linked.safetensors"));
+    const plan = await planUpload({ path: dir });
+    expect(plan.skipped).toContain("merged/");
+    expect(plan.files.find((file) => file.pathInRepo === "linked.safetensors")?.size).toBeGreaterThan(1000);
+  });
+
+  it("sends a card file as README.md with the training curves beside it, or alone with cardOnly", async () => {
+    const card = join(RUN_FIXTURE, "README.md");
+    expect(paths(await planUpload({ path: card }))).toEqual(["README.md", "training_curves.png"]);
+    expect(paths(await planUpload({ path: card, cardOnly: true }))).toEqual(["README.md"]);
+    expect(paths(await planUpload({ path: RUN_FIXTURE, cardOnly: true }))).toEqual(["README.md"]);
+  });
+
+  it("names the path when it does not exist", async () => {
+    const missing = join(RUN_FIXTURE, "nope");
+    await expect(planUpload({ path: missing })).rejects.toThrow(`${missing}: no such file or folder`);
+  });
+});
