@@ -9,7 +9,7 @@ export interface WeightsFacts {
   parameters: number;
   /** The dtype holding most parameters (`BF16`, `I8`, ...). */
   dtype: string | null;
-  /** Bytes of tensor data: the index's `total_size` when present, else the headers' sum. */
+  /** Bytes of tensor data: the index's `total_size` when present, else the headers' sum; 0 when unknown. */
   bytes: number;
 }
 
@@ -45,16 +45,21 @@ export async function readModelWeights(directory: string, prefix = ""): Promise<
   const byDtype: Record<string, number> = {};
   let parameters = 0;
   let headerBytes = 0;
+  let readable = 0;
   for (const file of files) {
     const reading = await readSafetensorsHeader(directory, file);
     warnings.push(...reading.warnings.map((warning) => ({ ...warning, file: prefix + warning.file })));
     if (!reading.facts) continue;
+    readable++;
     parameters += reading.facts.parameters;
     headerBytes += reading.facts.dataBytes;
     for (const [dtype, count] of Object.entries(reading.facts.parametersByDtype)) {
       byDtype[dtype] = (byDtype[dtype] ?? 0) + count;
     }
   }
+  if (readable === 0 && !indexBytes) return { facts: null, warnings };
   const dtype = Object.entries(byDtype).sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  return { facts: { files, parameters, dtype, bytes: indexBytes || headerBytes }, warnings };
+  // With a shard unreadable and no index, the total is unknown (0) rather than wrong.
+  const bytes = indexBytes || (readable === files.length ? headerBytes : 0);
+  return { facts: { files, parameters, dtype, bytes }, warnings };
 }

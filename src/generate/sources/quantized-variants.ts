@@ -43,7 +43,7 @@ export async function readQuantizedVariants(directory: string): Promise<SourceRe
       folder,
       type: quantization?.type ?? null,
       bits: quantization?.bits ?? bitsInName(folder),
-      bytes: weights.facts?.bytes ?? null,
+      bytes: weights.facts?.bytes || null,
     });
   }
   // Widest first, the seed's order (int8 before int4).
