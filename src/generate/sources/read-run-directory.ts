@@ -81,6 +81,11 @@ export async function readRunDirectory(directory: string): Promise<SourceReading
   );
   addFields(fields, trainerState.facts?.values, () => TRAINER_STATE_FILE);
   addFields(fields, config.facts?.values, () => MODEL_CONFIG_FILE);
+  const firstGguf = gguf.facts?.[0];
+  if (firstGguf && !config.facts && !adapter.facts) {
+    // Only GGUF weights: a llama.cpp model.
+    addFields(fields, { "library-name": "gguf", family: firstGguf.architecture ?? undefined }, () => firstGguf.file);
+  }
 
   const evalMetrics: RunFacts["evalMetrics"] = {};
   for (const [key, value] of Object.entries(trainerState.facts?.evalMetrics ?? {})) {

@@ -1,0 +1,139 @@
+import { mkdtempSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { GGUFValueType, serializeGgufMetadata } from "@huggingface/gguf";
+import { describe, expect, it } from "vitest";
+import { writeSafetensors } from "../../scripts/write-safetensors.js";
+import {
+  buildTrainingResultsTable,
+  detectHardware,
+  generateCard,
+  readRunDirectory,
+  readSafetensorsHeader,
+} from "../../src/generate/index.js";
+
+const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
+const temporary = () => mkdtempSync(join(tmpdir(), "modelcard-sources-"));
+
+describe("safetensors headers", () => {
+  it("counts parameters, dtypes and bytes of a 16 GB sparse file from its header alone", async () => {
+    const folder = temporary();
+    const tensors = Array.from({ length: 64 }, (_, index) => ({
+      name: `layer.${index}.weight`,
+      dtype: "BF16" as const,
+      shape: [8192, 16384],
+    }));
+    await writeSafetensors(join(folder, "model.safetensors"), tensors);
+    expect(statSync(join(folder, "model.safetensors")).size).toBeGreaterThan(16 * 2 ** 30);
+    const { facts, warnings } = await readSafetensorsHeader(folder, "model.safetensors");
+    expect(warnings).toEqual([]);
+    expect(facts).toMatchObject({
+      parameters: 64 * 8192 * 16384,
+      parametersByDtype: { BF16: 64 * 8192 * 16384 },
+      dataBytes: 16 * 2 ** 30,
+      metadata: { format: "pt" },
+    });
+  });
+
+  it("warns when the header describes more tensor data than the file holds", async () => {
+    const folder = temporary();
+    await writeSafetensors(join(folder, "model.safetensors"), [{ name: "w", dtype: "F32", shape: [4, 4] }]);
+    const full = statSync(join(folder, "model.safetensors")).size;
+    truncateSync(join(folder, "model.safetensors"), full - 8);
+    const { facts, warnings } = await readSafetensorsHeader(folder, "model.safetensors");
+    expect(facts).toBeNull();
+    expect(warnings[0]?.message).toMatch(/describes 64 bytes of tensors but the file holds 56/);
+  });
+});
+
+describe("run files", () => {
+  it("a PEFT adapter: library_name peft, base_model_relation adapter, the local _name_or_path never published", async () => {
+    const { metadata, card } = await generateCard({
+      values: { from: `${FIXTURES}adapter-run`, license: "apache-2.0", "dataset-name": "d", "training-loss": 1.5 },
+      hardwareProbe: null,
+    });
+    expect(metadata).toMatchObject({
+      library_name: "peft",
+      base_model: "HuggingFaceTB/SmolLM3-3B",
+      base_model_relation: "adapter",
+      pipeline_tag: "text-generation",
+    });
+    expect(metadata.tags).toContain("lora");
+    expect(card.toString()).not.toContain("/home/trainer");
+    expect(card.body).toContain("- **Adapter:** LORA, r=16, alpha=32, on q_proj, v_proj");
+  });
+
+  it("a local _name_or_path alone gives no base_model; a bitsandbytes subfolder is a quantized variant", async () => {
+    const { facts } = await readRunDirectory(`${FIXTURES}bnb-run`);
+    expect(facts?.fields["base-model"]).toBeUndefined();
+    expect(facts?.variants).toEqual([{ folder: "qlora-4bit", type: "bnb_nf4", bits: 4, bytes: null }]);
+    const { metadata } = await generateCard({
+      values: { from: `${FIXTURES}bnb-run`, license: "mit", "dataset-name": "d", "model-name": "m" },
+      hardwareProbe: null,
+    });
+    expect(metadata.quantization_types).toEqual(["bnb_nf4"]);
+    // Nominal: 4 bits against the float16 of config.json.
+    expect(metadata["model-index"]).toEqual([
+      {
+        name: "m (qlora-4bit quantized)",
+        results: [
+          {
+            task: { type: "text-generation" },
+            dataset: { name: "d", type: "d" },
+            metrics: [{ name: "Memory Reduction", type: "memory_efficiency", value: 75 }],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("reads a GGUF header through @huggingface/gguf", async () => {
+    const folder = temporary();
+    const header = serializeGgufMetadata({
+      version: { value: 3, type: GGUFValueType.UINT32 },
+      tensor_count: { value: 0n, type: GGUFValueType.UINT64 },
+      kv_count: { value: 2n, type: GGUFValueType.UINT64 },
+      "general.architecture": { value: "llama", type: GGUFValueType.STRING },
+      "general.file_type": { value: 15, type: GGUFValueType.UINT32 },
+    } as never);
+    writeFileSync(join(folder, "model-Q4_K_M.gguf"), header);
+    const { facts, warnings } = await readRunDirectory(folder);
+    expect(warnings).toEqual([]);
+    expect(facts?.gguf).toEqual([
+      { file: "model-Q4_K_M.gguf", architecture: "llama", fileType: "Q4_K_M", parameters: 0 },
+    ]);
+    // A GGUF-only folder is a llama.cpp model.
+    expect(facts?.fields["library-name"]?.value).toBe("gguf");
+    expect(facts?.fields.family?.value).toBe("llama");
+  });
+});
+
+describe("training results table", () => {
+  it("has one row per evaluation with the last training loss before it, like transformers", () => {
+    const table = buildTrainingResultsTable([
+      { eval_loss: 3.123456, step: 0, epoch: 0 },
+      { loss: 2.5, step: 10, epoch: 0.5 },
+      { loss: 2.25, step: 20, epoch: 1 },
+      { eval_loss: 2.3, eval_accuracy: 0.71234, eval_runtime: 3.2, step: 20, epoch: 1 },
+    ]);
+    expect(table).toEqual({
+      columns: ["Training Loss", "Epoch", "Step", "Validation Loss", "Accuracy"],
+      rows: [
+        ["No log", "0", "0", "3.1235", ""],
+        ["2.25", "1", "20", "2.3", "0.7123"],
+      ],
+    });
+    expect(buildTrainingResultsTable([{ loss: 2, step: 1 }])).toBeNull();
+  });
+});
+
+describe("hardware detection", () => {
+  it("groups GPUs by name, falls back to the CPU, and is null when nothing answers", () => {
+    expect(detectHardware({ gpuNames: () => ["H100", "H100", "A10G"], cpu: () => null })).toBe("2 x H100, 1 x A10G");
+    expect(detectHardware({ gpuNames: () => null, cpu: () => ({ model: "AMD EPYC 7B13", cores: 8 }) })).toBe(
+      "CPU: AMD EPYC 7B13, 8 cores",
+    );
+    expect(detectHardware({ gpuNames: () => null, cpu: () => null })).toBeNull();
+  });
+});
