@@ -61,7 +61,7 @@ export interface PushModelCardParams {
 
 export type PushProgressEvent =
   | { type: "step"; step: PushStep; detail: string }
-  | { type: "hashing"; path: string; size: number }
+  | { type: "hashing"; path: string; hashed: number; size: number }
   | { type: "bytes"; path: string; sent: number; size: number }
   | { type: "uploaded"; path: string; size: number }
   | ({ type: "retry" } & RetryNotice);
@@ -233,7 +233,6 @@ export async function pushModelCard(params: PushModelCardParams): Promise<PushOu
         useXet: false,
         ...(params.abortSignal && { abortSignal: params.abortSignal }),
       });
-      const hashing = new Set<string>();
       for (let next = await iterator.next(); ; next = await iterator.next()) {
         if (next.done) return next.value as CommitOutput;
         const event = next.value;
@@ -241,9 +240,9 @@ export async function pushModelCard(params: PushModelCardParams): Promise<PushOu
           committing = true;
           emit({ type: "step", step: "commit", detail: `committing ${plan.files.length} file(s)` });
         } else if (event.event === "phase") {
-        } else if (event.state === "hashing" && !hashing.has(event.path)) {
-          hashing.add(event.path);
-          emit({ type: "hashing", path: event.path, size: sizes.get(event.path) ?? 0 });
+        } else if (event.state === "hashing") {
+          const size = sizes.get(event.path) ?? 0;
+          emit({ type: "hashing", path: event.path, hashed: Math.round(event.progress * size), size });
         } else if (event.state === "uploading" && event.progress === 1) {
           emit({ type: "uploaded", path: event.path, size: sizes.get(event.path) ?? 0 });
         }

@@ -55,6 +55,7 @@ describe("modelcard push", () => {
     );
     expect(stdout).toContain(`commit: ${hub.url}/alice/smollm3-fr/commit/${commit.oid}\n`);
     expect(stderr).toContain(`creating ${hub.url}/alice/smollm3-fr\n`);
+    expect(stderr).toMatch(/hashing model\.safetensors: 0 B of 1\.\d kB/);
     expect(stderr).toMatch(/uploading model\.safetensors: 0 B of 1\.\d kB/);
     expect(stderr).toMatch(/uploaded model\.safetensors \(1\.\d kB\)/);
     expect(stderr).toContain("committing 19 file(s)\n");

@@ -124,20 +124,27 @@ export function formatOutcome(outcome: PushOutcome): string {
   return `pushed ${count} to ${outcome.repoUrl} on ${outcome.branch}${created}\ncommit: ${outcome.commitUrl}\n`;
 }
 
-/** Progress on stderr: one line per step and file, and the bytes of large uploads every tenth. */
+/** Progress on stderr: one line per step and file, and the bytes of large files every tenth as they are hashed and sent. */
 function progressPrinter(io: Pick<CliIo, "stderr">): (event: PushProgressEvent) => void {
   const tenths = new Map<string, number>();
+  /** True when `done` of `size` has reached a tenth not yet shown for this file and activity. */
+  const nextTenth = (key: string, done: number, size: number) => {
+    const tenth = size > 0 ? Math.floor((done / size) * 10) : 10;
+    if (tenth === (tenths.get(key) ?? -1) || tenth >= 10) return false;
+    tenths.set(key, tenth);
+    return true;
+  };
   return (event) => {
     if (event.type === "step") io.stderr(`${event.detail}\n`);
-    else if (event.type === "hashing") io.stderr(`  hashing ${event.path} (${formatBytes(event.size)})\n`);
     else if (event.type === "retry") {
       io.stderr(`  ${event.request} answered ${event.reason}; retry ${event.attempt} in ${event.delayMs / 1000} s\n`);
     } else if (event.type === "uploaded") {
       io.stderr(`  uploaded ${event.path} (${formatBytes(event.size)})\n`);
-    } else if (event.size > 0) {
-      const tenth = Math.floor((event.sent / event.size) * 10);
-      if (tenth === (tenths.get(event.path) ?? -1) || tenth >= 10) return;
-      tenths.set(event.path, tenth);
+    } else if (event.type === "hashing") {
+      if (nextTenth(`hash ${event.path}`, event.hashed, event.size)) {
+        io.stderr(`  hashing ${event.path}: ${formatBytes(event.hashed)} of ${formatBytes(event.size)}\n`);
+      }
+    } else if (nextTenth(`send ${event.path}`, event.sent, event.size)) {
       io.stderr(`  uploading ${event.path}: ${formatBytes(event.sent)} of ${formatBytes(event.size)}\n`);
     }
   };

@@ -36,6 +36,11 @@ export interface FakeHubOptions {
   lfsThreshold?: number;
   /** When set, LFS objects larger than this are uploaded in parts of this size (the Hub's multipart transfer). */
   multipartChunkSize?: number;
+  /**
+   * False: basic LFS uploads are hashed as they stream in and only their digest and size are kept (for pushing
+   * gigabytes in benchmarks); the commit then holds empty bytes for them. Default true.
+   */
+  keepLfsBytes?: boolean;
   /** The Hub's metadata validation: errors answer 400, warnings 200. */
   validateYaml?: (content: string) => { errors?: string[]; warnings?: string[] };
 }
@@ -121,6 +126,8 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
   const requests: RecordedRequest[] = [];
   const repos = new Map<string, FakeRepo>();
   const lfs = new Map<string, Buffer>();
+  /** Objects kept as digest and size only (`keepLfsBytes: false`). */
+  const lfsDigests = new Map<string, number>();
   const parts = new Map<string, Map<number, Buffer>>();
   const faults: Fault[] = [];
   let pullRequests = 0;
@@ -143,6 +150,12 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       // Read a little so the client is mid-request, then drop the connection.
       requests.push(record(route, req, target, Buffer.alloc(0), "reset"));
       req.socket.destroy();
+      return;
+    }
+    if (route === "lfs-upload" && options.keepLfsBytes === false && !fault) {
+      requests.push(record(route, req, target, Buffer.alloc(0), undefined));
+      await storeLfsDigest(params[0]!, req, Number(target.searchParams.get("size")));
+      sendJson(res, 200, {});
       return;
     }
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -284,7 +297,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       if (body.operation !== "upload") throw new HttpError(400, "only uploads");
       const chunkSize = options.multipartChunkSize;
       const objects = body.objects.map(({ oid, size }) => {
-        if (lfs.has(oid)) return { oid, size };
+        if (lfs.has(oid) || lfsDigests.has(oid)) return { oid, size };
         if (chunkSize && size > chunkSize) {
           const header: Record<string, string> = { chunk_size: String(chunkSize) };
           for (let part = 1; part <= Math.ceil(size / chunkSize); part++) {
@@ -344,8 +357,9 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
           if (value.encoding !== "base64") throw new HttpError(400, `${path}: only base64 content is expected`);
           files.set(path, { bytes: Buffer.from(String(value.content), "base64"), lfs: false });
         } else if (key === "lfsFile") {
-          const bytes = lfs.get(String(value.oid));
-          if (!bytes || bytes.length !== value.size) {
+          const oid = String(value.oid);
+          const bytes = lfs.get(oid) ?? (lfsDigests.get(oid) === value.size ? Buffer.alloc(0) : undefined);
+          if (!bytes || (lfs.has(oid) && bytes.length !== value.size)) {
             return [
               422,
               { error: `Your push was rejected because an LFS pointer pointed to a file that does not exist: ${path}` },
@@ -389,6 +403,20 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     lfs.set(oid, bytes);
   }
 
+  async function storeLfsDigest(oid: string, body: AsyncIterable<unknown>, size: number) {
+    const hash = createHash("sha256");
+    let length = 0;
+    for await (const chunk of body) {
+      hash.update(chunk as Buffer);
+      length += (chunk as Buffer).length;
+    }
+    const actual = hash.digest("hex");
+    if (actual !== oid || length !== size) {
+      throw new HttpError(400, `LFS object ${oid}: got ${length} bytes hashing to ${actual}`);
+    }
+    lfsDigests.set(oid, size);
+  }
+
   return {
     url,
     requests,
@@ -401,6 +429,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       requests.length = 0;
       repos.clear();
       lfs.clear();
+      lfsDigests.clear();
       parts.clear();
       faults.length = 0;
       pullRequests = 0;
