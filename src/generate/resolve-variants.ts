@@ -1,4 +1,5 @@
 import type { Explanation, Fact, FieldFacts } from "./facts.js";
+import { GenerateInputError } from "./generate-input-error.js";
 import { bitsInName } from "./sources/bits-in-name.js";
 import type { RunFacts } from "./sources/read-run-directory.js";
 
@@ -64,6 +65,13 @@ export function resolveVariants(
   const mainBytes = run?.weights?.bytes ?? null;
   const baseDtype = run?.weights?.dtype ?? run?.config?.dtype ?? null;
   const baseBits = baseDtype ? DTYPE_BITS[baseDtype] : undefined;
+  const known = new Set(candidates.flatMap((candidate) => [candidate.label, candidate.type ?? candidate.label]));
+  const unknown = Object.keys(speedups).filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new GenerateInputError(
+      `--speedup ${unknown.join(", ")}: no quantized variant by that name; the variants are ${[...known].join(", ") || "none (add --quantized-models or --from a run with int8/ or int4/)"}.`,
+    );
+  }
   return candidates.map((candidate) => {
     let memoryReduction: Fact<number> | null = null;
     let note: string | undefined;

@@ -91,3 +91,17 @@ describe("modelcard generate", () => {
     expect(stderr).toMatch(/no-such-run: not a directory; --from takes a training output directory/);
   });
 });
+
+describe("modelcard generate --speedup", () => {
+  it("adds Inference Speed to the named variant, and refuses a variant that does not exist", async () => {
+    const ok = await run([...BASICS, "--model-name", "m", "--quantized-models", "--speedup", "int8=1.6", "--stdout"]);
+    expect(ok.code).toBe(0);
+    const results = ModelCard.parse(ok.stdout).evalResults ?? [];
+    expect(results.filter((result) => result.metricName === "Inference Speed")).toMatchObject([
+      { metricType: "speed", metricValue: 1.6 },
+    ]);
+    const bad = await run([...BASICS, "--quantized-models", "--speedup", "int2=1.3", "--stdout"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--speedup int2: no quantized variant by that name; the variants are int8");
+  });
+});

@@ -48,6 +48,30 @@ describe("safetensors headers", () => {
 });
 
 describe("run files", () => {
+  it("sums sharded checkpoints, taking the byte total from the index", async () => {
+    const folder = temporary();
+    await writeSafetensors(join(folder, "model-00001-of-00002.safetensors"), [
+      { name: "a", dtype: "BF16", shape: [8, 4] },
+    ]);
+    await writeSafetensors(join(folder, "model-00002-of-00002.safetensors"), [
+      { name: "b", dtype: "F32", shape: [2, 4] },
+    ]);
+    writeFileSync(
+      join(folder, "model.safetensors.index.json"),
+      JSON.stringify({
+        metadata: { total_size: 96 },
+        weight_map: { a: "model-00001-of-00002.safetensors", b: "model-00002-of-00002.safetensors" },
+      }),
+    );
+    const { facts } = await readRunDirectory(folder);
+    expect(facts?.weights).toEqual({
+      files: ["model-00001-of-00002.safetensors", "model-00002-of-00002.safetensors"],
+      parameters: 40,
+      dtype: "BF16",
+      bytes: 96,
+    });
+  });
+
   it("a PEFT adapter: library_name peft, base_model_relation adapter, the local _name_or_path never published", async () => {
     const { metadata, card } = await generateCard({
       values: { from: `${FIXTURES}adapter-run`, license: "apache-2.0", "dataset-name": "d", "training-loss": 1.5 },

@@ -10,7 +10,7 @@ import { GenerateInputError } from "../../generate/generate-input-error.js";
 import { INPUT_FIELDS, type InputFieldName, type InputValues } from "../../generate/input-fields.js";
 import { type ConfigFile, loadConfigFile } from "../../generate/load-config-file.js";
 import { writeFileAtomically } from "../../io/write-file-atomically.js";
-import { lintCard } from "../../lint/index.js";
+import { findLintConfig, LintConfigError, lintCard, loadLintConfig } from "../../lint/index.js";
 import type { DefineCommand } from "../command.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { parseSetFlag } from "../parse-assignments.js";
@@ -95,7 +95,16 @@ export const generateCommand: DefineCommand = ({ io, exit }) => {
         }
       }
       const text = generated.card.toString();
-      const messages = lintCard(generated.card, { filePath: output });
+      // The same rules `modelcard lint` applies here: its nearest config file, else the defaults.
+      const lintConfigPath = findLintConfig(io.cwd);
+      let lintConfig: Awaited<ReturnType<typeof loadLintConfig>>;
+      try {
+        lintConfig = await loadLintConfig(lintConfigPath ?? undefined, io.cwd);
+      } catch (error) {
+        if (error instanceof LintConfigError) throw new UsageError(error.message);
+        throw error;
+      }
+      const messages = lintCard(generated.card, { filePath: output, config: lintConfig });
       io.stderr(
         messages
           .map(
