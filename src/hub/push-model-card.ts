@@ -99,8 +99,9 @@ export async function pushModelCard(params: PushModelCardParams): Promise<PushOu
   if (!/^[\w.-]+\/[\w.-]+$/.test(params.repo)) {
     throw new TypeError(`repo "${params.repo}" is not OWNER/NAME (e.g. my-user/my-model)`);
   }
-  const fromEnvironment = resolveHubCredentials({ env: process.env });
-  const hubUrl = (params.hubUrl ?? fromEnvironment.hubUrl).replace(/\/+$/, "");
+  // Only what the caller leaves out is looked up, the way Hugging Face tools do.
+  const fromEnvironment = () => resolveHubCredentials({ env: process.env });
+  const hubUrl = (params.hubUrl ?? fromEnvironment().hubUrl).replace(/\/+$/, "");
   const repoUrl = `${hubUrl}/${params.repo}`;
   const plan = await planUpload({ path: params.path, ...(params.cardOnly && { cardOnly: true }) });
   const cardGenerated = !plan.card && params.generateMissingCard !== false;
@@ -125,7 +126,7 @@ export async function pushModelCard(params: PushModelCardParams): Promise<PushOu
   if (problems.some((problem) => problem.severity === "error")) return { ...base, status: "refused", problems };
   if (params.dryRun) return { ...base, status: "planned", problems };
 
-  const accessToken = params.accessToken ?? fromEnvironment.accessToken;
+  const accessToken = params.accessToken ?? fromEnvironment().accessToken;
   if (!accessToken) {
     throw new TypeError(
       "no Hugging Face token: pass accessToken, set HF_TOKEN, or log in with `hf auth login` (it writes the token file under HF_HOME)",
@@ -229,17 +230,19 @@ export async function pushModelCard(params: PushModelCardParams): Promise<PushOu
         ...(params.commitDescription !== undefined && { description: params.commitDescription }),
         branch,
         isPullRequest: Boolean(params.createPr),
-        // Plain LFS (basic / multipart) transfers; Xet needs its own storage service and protocol.
+        // Plain LFS transfers (basic, multipart) to the Hub's LFS endpoint, which every Hub deployment accepts;
+        // Xet would chunk and send the bytes to a separate storage service.
         useXet: false,
         ...(params.abortSignal && { abortSignal: params.abortSignal }),
       });
       for (let next = await iterator.next(); ; next = await iterator.next()) {
         if (next.done) return next.value as CommitOutput;
         const event = next.value;
-        if (event.event === "phase" && event.phase === "committing") {
-          committing = true;
-          emit({ type: "step", step: "commit", detail: `committing ${plan.files.length} file(s)` });
-        } else if (event.event === "phase") {
+        if (event.event === "phase") {
+          if (event.phase === "committing") {
+            committing = true;
+            emit({ type: "step", step: "commit", detail: `committing ${plan.files.length} file(s)` });
+          }
         } else if (event.state === "hashing") {
           const size = sizes.get(event.path) ?? 0;
           emit({ type: "hashing", path: event.path, hashed: Math.round(event.progress * size), size });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -112,7 +112,7 @@ describe("modelcard push", () => {
     writeFileSync(join(dir, "README.md"), "---\nlicense: mit\nlicense: apache-2.0\n---\n# Card\n");
     const { code, stdout, stderr } = await run([dir, "--repo", "alice/a"]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(new RegExp(`^${dir}:3:1: error duplicate-key: `, "m"));
+    expect(stderr).toMatch(new RegExp(`^${join(dir, "README.md")}:3:1: error duplicate-key: `, "m"));
     expect(stdout).toContain("refused: nothing was sent");
     expect(hub.requests).toEqual([]);
   });
@@ -121,7 +121,9 @@ describe("modelcard push", () => {
     hub.options.validateYaml = () => ({ errors: ['"license" must be one of [apache-2.0, mit, ...]'] });
     const { code, stderr } = await run([RUN_FIXTURE, "--repo", "alice/a"]);
     expect(code).toBe(1);
-    expect(stderr).toContain(`${RUN_FIXTURE}:2:1: error hub-error (from the Hub): "license" must be one of`);
+    expect(stderr).toContain(
+      `${join(RUN_FIXTURE, "README.md")}:2:1: error hub-error (from the Hub): "license" must be one of`,
+    );
     expect(hub.repos.size).toBe(0);
   });
 
@@ -150,6 +152,19 @@ describe("modelcard push", () => {
     const { code, stderr } = await run([RUN_FIXTURE, "--repo", "just-a-name"]);
     expect(code).toBe(2);
     expect(stderr).toContain("--repo just-a-name: expected OWNER/NAME");
+  });
+
+  it("names the card relative to the working folder in problems, and says when it generated the card", async () => {
+    const dir = copyRunFixture();
+    rmSync(join(dir, "README.md"));
+    const terminal = memoryIo({ env: { HF_ENDPOINT: hub.url, HF_TOKEN: ENV_TOKEN }, cwd: dir });
+    const code = await cli(["push", ".", "--repo", "alice/gen"], terminal.io);
+    expect(code).toBe(1);
+    expect(terminal.stderr()).toContain(
+      ". has no README.md: the card is generated from the run, as `modelcard generate --from .` would write it",
+    );
+    expect(terminal.stderr()).toMatch(/^README\.md:2:1: error required-fields: Required field `license` is missing/m);
+    expect(hub.requests).toEqual([]);
   });
 
   it("reads a card given relative to the working folder", async () => {

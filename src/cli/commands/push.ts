@@ -1,4 +1,4 @@
-import { dirname, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { Command } from "commander";
 import {
   formatBytes,
@@ -80,7 +80,14 @@ export const pushCommand: DefineCommand = ({ io, exit }) =>
         const message = redactToken(error instanceof Error ? error.message : String(error), secret);
         throw new Error(message);
       }
-      io.stderr(formatProblems(target, outcome.problems));
+      if (outcome.cardGenerated) {
+        io.stderr(
+          `${target} has no README.md: the card is generated from the run, as \`modelcard generate --from ${target}\` would write it, and is not written to ${target}\n`,
+        );
+      }
+      // Problems point into the card itself, named the way the user named the run or the card.
+      const cardPath = outcome.plan.card?.localPath ?? path;
+      io.stderr(formatProblems(isAbsolute(target) ? cardPath : relative(io.cwd, cardPath), outcome.problems));
       io.stdout(formatOutcome(outcome));
       exit(outcome.status === "refused" ? EXIT.refused : EXIT.ok);
     });
