@@ -3,6 +3,7 @@ import type { Metadata } from "../card/index.js";
 import { buildModelIndex, type ModelIndexMetric } from "./build-model-index.js";
 import { buildTags } from "./build-tags.js";
 import type { Explanation, Fact, FieldFacts } from "./facts.js";
+import { GenerateInputError } from "./generate-input-error.js";
 import type { InputFieldName } from "./input-fields.js";
 import type { ResolvedFields } from "./resolve-fields.js";
 import { type QuantizedVariant, resolveVariants } from "./resolve-variants.js";
@@ -88,8 +89,12 @@ export function buildMetadata({ fields, custom, speedups }: ResolvedFields, run:
     );
   }
   for (const [key, name] of OPTIONAL_KEYS) putField(key, name);
+  if (custom["model-index"]) {
+    throw new GenerateInputError(
+      "--set model-index: the model-index is generated from the losses and metrics; give --training-loss, --validation-loss, --perplexity, or edit it afterwards with `modelcard update --add-eval`.",
+    );
+  }
   for (const [key, fact] of Object.entries(custom)) {
-    if (key === "model-index") continue;
     put(key, fact.value, fact.from, key in metadata ? "replaces the generated value" : undefined);
   }
 

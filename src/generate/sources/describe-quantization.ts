@@ -1,6 +1,7 @@
 import { bitsInName } from "./bits-in-name.js";
-import { numberField, stringField } from "./json-fields.js";
+import { numberField } from "./number-field.js";
 import type { JsonObject } from "./read-json-file.js";
+import { stringField } from "./string-field.js";
 
 export interface QuantizationInfo {
   /** The method as config.json names it: torchao, bitsandbytes, gptq, awq, ... */

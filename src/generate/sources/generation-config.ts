@@ -1,6 +1,6 @@
 import type { SourceReading } from "../facts.js";
-import { stringField } from "./json-fields.js";
 import { readJsonFile } from "./read-json-file.js";
+import { stringField } from "./string-field.js";
 
 export interface GenerationFacts {
   /** Sampling defaults: temperature, top_p, top_k, max_new_tokens, do_sample, repetition_penalty. */

@@ -2,8 +2,9 @@ import type { SourceReading } from "../facts.js";
 import type { InputValues } from "../input-fields.js";
 import { describeQuantization, type QuantizationInfo } from "./describe-quantization.js";
 import { isHubRepoId } from "./is-hub-repo-id.js";
-import { numberField, stringField } from "./json-fields.js";
+import { numberField } from "./number-field.js";
 import { readJsonFile } from "./read-json-file.js";
+import { stringField } from "./string-field.js";
 
 export const MODEL_CONFIG_FILE = "config.json";
 

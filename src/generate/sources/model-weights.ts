@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import type { InputWarning, SourceReading } from "../facts.js";
-import { numberField } from "./json-fields.js";
+import { numberField } from "./number-field.js";
 import { readJsonFile } from "./read-json-file.js";
 import { readSafetensorsHeader } from "./safetensors-header.js";
 

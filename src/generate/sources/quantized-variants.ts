@@ -15,7 +15,8 @@ export interface QuantizedVariantFacts {
   bytes: number | null;
 }
 
-const NAMED_VARIANT = /^(?:u?int|nf|fp|q)\d+\b|^\d+bit$/i;
+/** Folder names of quantized copies: int8, int4, uint4, nf4, fp8, fp4, q4_k_m, 4bit (not fp16 or bf16 copies). */
+const NAMED_VARIANT = /^(?:u?int\d+|nf4|fp[48]|q\d+(?:_k(?:_[sml])?)?|\d+-?bits?)$/i;
 
 /**
  * Quantized copies in subfolders: `int8/`, `int4/` (the seed's torchao step), or any subfolder whose

@@ -1,7 +1,8 @@
 import type { SourceReading } from "../facts.js";
 import type { InputValues } from "../input-fields.js";
-import { numberField, stringField } from "./json-fields.js";
+import { numberField } from "./number-field.js";
 import { readJsonFile } from "./read-json-file.js";
+import { stringField } from "./string-field.js";
 
 export const TRAINER_STATE_FILE = "trainer_state.json";
 

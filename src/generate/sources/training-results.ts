@@ -1,6 +1,6 @@
 import type { InputWarning, SourceReading } from "../facts.js";
 import type { InputValues } from "../input-fields.js";
-import { numberField } from "./json-fields.js";
+import { numberField } from "./number-field.js";
 import { type JsonObject, readJsonFile } from "./read-json-file.js";
 
 /** `trainer.save_metrics` files, later ones overriding earlier ones for the same key. */
