@@ -20,7 +20,8 @@ export function cardSource(card: ModelCard): LintSource {
     get metadata() {
       return card.metadata;
     },
-    problems: card.problems,
+    // The model-index-schema rule checks the model-index itself, finding all that this problem finds and more.
+    problems: card.problems.filter((problem) => problem.code !== "invalid-model-index"),
     get crossReaderDifferences() {
       return card.crossReaderDifferences;
     },

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { writeFileAtomically } from "../io/write-file-atomically.js";
 import { type FileResult, fileResult } from "./file-result.js";
@@ -34,7 +34,8 @@ export async function lintFile(path: string, options: LintFileOptions = {}): Pro
   const file = options.displayName ?? path;
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    // Synchronous: one small read per card, in a worker or a CLI run; waiting on the event loop costs more.
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder" : (error as Error).message;

@@ -27,13 +27,15 @@ const BATCH_SIZE = 64;
 /** Batches sent ahead of the oldest unfinished one, per worker: keeps workers busy and memory bounded. */
 const BATCHES_AHEAD = 3;
 
-function workerScript(): { url: URL; execArgv: string[] } {
-  // Run from source (tests, benchmarks through tsx), the worker is TypeScript too and needs tsx's loader.
-  if (import.meta.url.endsWith(".ts")) {
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href;
-    return { url: new URL("./lint-worker.ts", import.meta.url), execArgv: ["--import", tsx] };
-  }
-  return { url: new URL("./lint-worker.js", import.meta.url), execArgv: [] };
+/** The worker thread's entry; run from source (tests, benchmarks through tsx), it first registers tsx's loader. */
+function startWorker(workerData: LintWorkerData): Worker {
+  const script = new URL(import.meta.url.endsWith(".ts") ? "./lint-worker.ts" : "./lint-worker.js", import.meta.url);
+  if (!import.meta.url.endsWith(".ts")) return new Worker(script, { workerData });
+  const api = createRequire(import.meta.url)
+    .resolve("tsx/esm/api")
+    .replace(/\.cjs$/, ".mjs");
+  const bootstrap = `import(${JSON.stringify(pathToFileURL(api).href)}).then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
 }
 
 async function lintHere(
@@ -77,13 +79,12 @@ async function lintInWorkers(
   jobs: number,
   options: LintFilesOptions,
 ): Promise<number> {
-  const { url, execArgv } = workerScript();
   const workerData: LintWorkerData = {
     configPath: options.configPath,
     cwd: options.cwd ?? process.cwd(),
     fix: Boolean(options.fix),
   };
-  const workers = Array.from({ length: jobs }, () => new Worker(url, { workerData, execArgv }));
+  const workers = Array.from({ length: jobs }, () => startWorker(workerData));
   const finished = new Map<number, (FileResult | null)[]>();
   let nextBatch = 0;
   let nextToReport = 0;

@@ -1,0 +1,344 @@
+import { isScalar, type ScalarTag, Schema } from "yaml";
+import { type CrossReaderDifference, resolveYaml11Plain, splitFrontMatter } from "../card/index.js";
+import type { KeyPath, LintSource, ScalarSpan } from "./types.js";
+
+/**
+ * A cheap reader for the common shape of front matter: block mappings and sequences, single-line plain and
+ * quoted scalars, one-line flow lists of scalars, comments, LF or CRLF. Anything else (anchors, tags, block
+ * scalars, multi-line scalars, flow mappings, duplicate or odd keys, errors of any kind) makes it give up and
+ * return null, and the caller uses the full reader (`ModelCard`). A corpus test proves that both give the same
+ * lint messages on every card this reader accepts.
+ */
+
+type FastNode =
+  | { kind: "map"; start: number; pairs: Map<string, { keyStart: number; value: FastNode }> }
+  | { kind: "seq"; start: number; items: FastNode[] }
+  | { kind: "scalar"; start: number; end: number };
+
+interface Line {
+  start: number;
+  /** End of the content, before `\r\n` or `\n`. */
+  end: number;
+  /** Leading spaces; -1 for a blank or comment-only line. */
+  indent: number;
+}
+
+class GiveUp {}
+const GIVE_UP = new GiveUp();
+
+/** Beyond this the full reader is as fast per byte and checks limits; big model-indexes go there. */
+const MAX_FAST_LENGTH = 512 * 1024;
+const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype", "<<"]);
+const PLAIN_KEY = /[A-Za-z0-9_$./+()\u0080-\uFFFF][^:#[\]{},"'\r\n]*?(?=[ ]*:(?: |$))/my;
+/** Characters a plain scalar may start with here (YAML indicators and quotes are left to the full reader). */
+const PLAIN_START = /^(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|[-?:][^\s,[\]{}])/;
+const NON_STRING_START = /^[-+.~0-9nNtTfF]/;
+
+let coreTags: ScalarTag[] | undefined;
+
+/** YAML 1.2 core schema resolution of a plain scalar, with eemeli/yaml's own tags and in their order. */
+function resolvePlain(source: string): unknown {
+  if (source !== "" && !NON_STRING_START.test(source)) return source;
+  coreTags ??= (new Schema({ schema: "core" }).tags as ScalarTag[]).filter((tag) => tag.default === true && tag.test);
+  const tag = coreTags.find((candidate) => candidate.test?.test(source));
+  if (!tag) return source;
+  const value = tag.resolve(source, () => {}, { intAsBigInt: false } as never);
+  return isScalar(value) ? value.value : value; // booleans come back wrapped
+}
+
+class FastReader {
+  readonly lines: Line[] = [];
+  readonly differences: CrossReaderDifference[] = [];
+  /** Key path of the node being read; copied only when a cross-reader difference is recorded. */
+  readonly path: (string | number)[] = [];
+  index = 0;
+
+  constructor(readonly yaml: string) {
+    if (/\r(?!\n)/.test(yaml)) throw GIVE_UP; // a lone CR breaks lines for YAML, not for this reader
+    let start = 0;
+    while (start <= yaml.length) {
+      let newline = yaml.indexOf("\n", start);
+      if (newline === -1) newline = yaml.length;
+      const end = newline > start && yaml.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+      let indent = start;
+      while (indent < end && yaml.charCodeAt(indent) === 32) indent++;
+      const blank = indent === end || yaml.charCodeAt(indent) === 35; // only spaces, or a comment
+      this.lines.push({ start, end, indent: blank ? -1 : indent - start });
+      start = newline + 1;
+    }
+  }
+
+  /** The next line with content, or null at the end. */
+  peek(): Line | null {
+    while (this.index < this.lines.length) {
+      const line = this.lines[this.index]!;
+      if (line.indent >= 0) return line;
+      this.index++;
+    }
+    return null;
+  }
+
+  readDocument(): { root: FastNode | null; data: Record<string, unknown> } {
+    const first = this.peek();
+    if (!first) return { root: null, data: {} };
+    if (first.indent !== 0) throw GIVE_UP;
+    const data: Record<string, unknown> = {};
+    const root = this.readMapping(0, first.start, data);
+    if (this.peek()) throw GIVE_UP;
+    return { root, data };
+  }
+
+  /** A block mapping whose keys sit at column `indent`; its first key starts at `firstKey`. */
+  readMapping(indent: number, firstKey: number, data: Record<string, unknown>): FastNode {
+    const node: FastNode = { kind: "map", start: firstKey, pairs: new Map() };
+    let at = firstKey;
+    for (;;) {
+      const line = this.lines[this.index]!;
+      this.readPair(line, at, indent, node, data);
+      const next = this.peek();
+      if (!next || next.indent < indent) return node;
+      if (next.indent > indent || this.startsItem(next)) throw GIVE_UP;
+      at = next.start + indent;
+    }
+  }
+
+  startsItem(line: Line): boolean {
+    const at = line.start + line.indent;
+    return this.yaml.charCodeAt(at) === 45 && (at + 1 === line.end || this.yaml.charCodeAt(at + 1) === 32);
+  }
+
+  /** The plain key starting at `at`, or null. */
+  keyAt(at: number): string | null {
+    PLAIN_KEY.lastIndex = at;
+    return PLAIN_KEY.exec(this.yaml)?.[0] ?? null;
+  }
+
+  readPair(line: Line, at: number, indent: number, node: FastNode & { kind: "map" }, data: Record<string, unknown>) {
+    const key = this.keyAt(at);
+    if (key === null) throw GIVE_UP;
+    if (key.length > 1024 || UNSAFE_KEYS.has(key) || node.pairs.has(key) || resolvePlain(key) !== key) throw GIVE_UP;
+    this.compare(key, key, true, at);
+    const colon = this.yaml.indexOf(":", at + key.length);
+    this.path.push(key);
+    const { node: value, data: valueData } = this.readValue(line, colon + 1, indent);
+    this.path.pop();
+    node.pairs.set(key, { keyStart: at, value });
+    data[key] = valueData;
+  }
+
+  /** What follows `key:` or `- ` from offset `from` on `line`; `indent` is the column of the owning key or dash. */
+  readValue(line: Line, from: number, indent: number): { node: FastNode; data: unknown } {
+    const yaml = this.yaml;
+    let at = from;
+    while (at < line.end && yaml.charCodeAt(at) === 32) at++;
+    this.index++;
+    if (at === line.end || yaml.charCodeAt(at) === 35) {
+      if (at < line.end && at === from) throw GIVE_UP; // `key:#` is no comment
+      const next = this.peek();
+      if (next && (next.indent > indent || (next.indent === indent && this.startsItem(next)))) {
+        if (this.startsItem(next)) return this.readSequence(next.indent);
+        const data: Record<string, unknown> = {};
+        return { node: this.readMapping(next.indent, next.start + next.indent, data), data };
+      }
+      return { node: { kind: "scalar", start: at, end: at }, data: null };
+    }
+    const result = this.readInline(at, line.end);
+    const next = this.peek();
+    if (next && next.indent > indent) throw GIVE_UP; // a multi-line scalar
+    return result;
+  }
+
+  /** A block sequence whose dashes sit at column `indent`. */
+  readSequence(indent: number): { node: FastNode; data: unknown[] } {
+    const items: FastNode[] = [];
+    const data: unknown[] = [];
+    const first = this.peek()!;
+    const node: FastNode = { kind: "seq", start: first.start + indent, items };
+    for (let line = this.peek(); line && line.indent === indent && this.startsItem(line); line = this.peek()) {
+      const dash = line.start + indent;
+      let at = dash + 1;
+      while (at < line.end && this.yaml.charCodeAt(at) === 32) at++;
+      if (at === line.end || this.yaml.charCodeAt(at) === 35 || this.yaml.charCodeAt(at) === 45) throw GIVE_UP;
+      this.path.push(items.length);
+      if (this.keyAt(at) !== null) {
+        const itemData: Record<string, unknown> = {};
+        items.push(this.readMapping(at - line.start, at, itemData));
+        data.push(itemData);
+      } else {
+        const value = this.readValue(line, at, indent);
+        items.push(value.node);
+        data.push(value.data);
+      }
+      this.path.pop();
+    }
+    const next = this.peek();
+    if (next && next.indent > indent) throw GIVE_UP;
+    return { node, data };
+  }
+
+  /** A scalar or a one-line flow list starting at `at`, with only a comment after it. */
+  readInline(at: number, end: number): { node: FastNode; data: unknown } {
+    const yaml = this.yaml;
+    const first = yaml.charCodeAt(at);
+    let result: { node: FastNode; data: unknown; end: number };
+    if (first === 91) result = this.readFlowList(at, end);
+    else result = this.readScalar(at, end, false);
+    let after = result.end;
+    while (after < end && yaml.charCodeAt(after) === 32) after++;
+    if (after < end && (yaml.charCodeAt(after) !== 35 || after === result.end)) throw GIVE_UP;
+    return result;
+  }
+
+  readScalar(at: number, end: number, inFlow: boolean): { node: FastNode; data: unknown; end: number } {
+    const yaml = this.yaml;
+    const first = yaml.charCodeAt(at);
+    if (first === 34) {
+      const close = yaml.indexOf('"', at + 1);
+      if (close === -1 || close >= end) throw GIVE_UP;
+      const content = yaml.slice(at + 1, close);
+      if (content.includes("\\")) throw GIVE_UP;
+      return { node: { kind: "scalar", start: at, end: close + 1 }, data: content, end: close + 1 };
+    }
+    if (first === 39) {
+      let close = at + 1;
+      for (;;) {
+        close = yaml.indexOf("'", close);
+        if (close === -1 || close >= end) throw GIVE_UP;
+        if (yaml.charCodeAt(close + 1) !== 39) break;
+        close += 2;
+      }
+      const content = yaml.slice(at + 1, close).replaceAll("''", "'");
+      return { node: { kind: "scalar", start: at, end: close + 1 }, data: content, end: close + 1 };
+    }
+    // A plain scalar ends at ` #`, at the line's end, or (in a flow list) at `,` or `]`.
+    let stop = at;
+    while (stop < end) {
+      const code = yaml.charCodeAt(stop);
+      if (code === 35 && yaml.charCodeAt(stop - 1) === 32) break;
+      if (inFlow && (code === 44 || code === 93)) break;
+      if (inFlow && (code === 91 || code === 123 || code === 125)) throw GIVE_UP;
+      if (code === 58 && (stop + 1 === end || yaml.charCodeAt(stop + 1) === 32)) throw GIVE_UP;
+      stop++;
+    }
+    let last = stop;
+    while (last > at && yaml.charCodeAt(last - 1) === 32) last--;
+    const source = yaml.slice(at, last);
+    if (!PLAIN_START.test(source)) throw GIVE_UP;
+    const value = resolvePlain(source);
+    this.compare(source, value, false, at);
+    return { node: { kind: "scalar", start: at, end: last }, data: value, end: last };
+  }
+
+  readFlowList(at: number, end: number): { node: FastNode; data: unknown; end: number } {
+    const yaml = this.yaml;
+    const items: FastNode[] = [];
+    const data: unknown[] = [];
+    let cursor = at + 1;
+    const skipSpaces = () => {
+      while (cursor < end && yaml.charCodeAt(cursor) === 32) cursor++;
+    };
+    skipSpaces();
+    if (yaml.charCodeAt(cursor) === 93) return { node: { kind: "seq", start: at, items }, data, end: cursor + 1 };
+    for (;;) {
+      skipSpaces();
+      if (cursor >= end) throw GIVE_UP;
+      this.path.push(items.length);
+      const item = this.readScalar(cursor, end, true);
+      this.path.pop();
+      items.push(item.node);
+      data.push(item.data);
+      cursor = item.end;
+      skipSpaces();
+      const code = yaml.charCodeAt(cursor);
+      if (code === 93) return { node: { kind: "seq", start: at, items }, data, end: cursor + 1 };
+      if (code !== 44) throw GIVE_UP;
+      cursor++;
+      skipSpaces();
+      if (yaml.charCodeAt(cursor) === 93) throw GIVE_UP; // a trailing comma
+    }
+  }
+
+  /** Records a plain scalar that PyYAML reads differently, as `findCrossReaderDifferences` does. */
+  compare(source: string, value: unknown, isKey: boolean, start: number): void {
+    const yaml11 = resolveYaml11Plain(source);
+    const same =
+      yaml11.kind === "str" ? value === yaml11.value : yaml11.kind !== "timestamp" && Object.is(value, yaml11.value);
+    if (same) return;
+    this.differences.push({
+      path: [...this.path],
+      isKey,
+      source,
+      yaml12: value,
+      yaml11: yaml11.value,
+      yaml11Kind: yaml11.kind,
+      start,
+      end: start + source.length,
+    });
+  }
+}
+
+function nodeAt(root: FastNode | null, path: KeyPath): FastNode | null {
+  let node = root;
+  for (const segment of path) {
+    if (!node) return null;
+    if (node.kind === "map") node = typeof segment === "string" ? (node.pairs.get(segment)?.value ?? null) : null;
+    else if (node.kind === "seq") node = typeof segment === "number" ? (node.items[segment] ?? null) : null;
+    else return null;
+  }
+  return node;
+}
+
+/** A card's lint source from the fast reader, or null when the card needs the full reader. */
+export function readFastSource(text: string): LintSource | null {
+  if (text.charCodeAt(0) === 0xfeff) return null;
+  const split = splitFrontMatter(text);
+  const yaml = split.hasFrontMatter ? split.yaml : "";
+  if (yaml.length > MAX_FAST_LENGTH || yaml.includes("\t")) return null;
+  let reader: FastReader;
+  let document: ReturnType<FastReader["readDocument"]>;
+  try {
+    reader = new FastReader(yaml);
+    document = reader.readDocument();
+  } catch (error) {
+    if (error === GIVE_UP) return null;
+    throw error;
+  }
+  const { root, data } = document;
+  const firstLine = split.opening.split("\n").length;
+  const lines = reader.lines;
+  const positionAt = (offset: number) => {
+    // Binary search for the line holding `offset`.
+    let low = 0;
+    let high = lines.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lines[middle]!.start <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: firstLine + low, column: offset - (lines[low]?.start ?? 0) + 1 };
+  };
+  const keyOffset = (path: KeyPath): number | null => {
+    const parent = nodeAt(root, path.slice(0, -1));
+    const key = path[path.length - 1];
+    if (parent?.kind !== "map" || typeof key !== "string") return null;
+    return parent.pairs.get(key)?.keyStart ?? null;
+  };
+  const valueOffset = (path: KeyPath): number | null => nodeAt(root, path)?.start ?? null;
+  return {
+    text,
+    hasFrontMatter: split.hasFrontMatter,
+    metadata: data,
+    // The model-index verdict of the card reader is left to the model-index-schema rule, which checks more.
+    problems: [],
+    crossReaderDifferences: reader.differences,
+    yamlStart: split.opening.length,
+    positionAt,
+    keyOffset,
+    valueOffset,
+    scalarAt(path): ScalarSpan | null {
+      const node = nodeAt(root, path);
+      if (node?.kind !== "scalar") return null;
+      return { start: node.start, end: node.end, source: yaml.slice(node.start, node.end) };
+    },
+  };
+}
