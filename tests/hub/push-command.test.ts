@@ -167,6 +167,18 @@ describe("modelcard push", () => {
     expect(hub.requests).toEqual([]);
   });
 
+  it("follows the run's lint configuration, and marks generated files in the --dry-run plan", async () => {
+    const dir = copyRunFixture();
+    rmSync(join(dir, "README.md"));
+    writeFileSync(join(dir, "modelcard.config.json"), JSON.stringify({ rules: { "required-fields": "off" } }));
+    const { code, stdout } = await run([dir, "--repo", "alice/gen", "--dry-run"], { HF_HOME: tmpdir() });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\n {2}README\.md +[\d.]+ kB {2}\(generated, not written to disk\)\n/);
+    expect(stdout).toMatch(/\n {2}training_curves\.svg +[\d.]+ kB {2}\(generated, not written to disk\)\n/);
+    expect(stdout).toMatch(/\n {2}training_curves\.png +[\d.]+ B\n/);
+    expect(hub.requests).toEqual([]);
+  });
+
   it("reads a card given relative to the working folder", async () => {
     const dir = copyRunFixture();
     const terminal = memoryIo({ env: { HF_ENDPOINT: hub.url, HF_TOKEN: ENV_TOKEN }, cwd: dir });

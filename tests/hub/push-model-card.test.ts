@@ -362,6 +362,17 @@ describe("pushModelCard: faults", () => {
     expect(routes()).not.toContain("commit");
   });
 
+  it("says the commit may have landed when the connection drops during the commit request itself", async () => {
+    hub.addRepo("alice/smollm3-fr");
+    hub.fail({ route: "commit", reset: true, times: Number.POSITIVE_INFINITY });
+    const error = await push({ path: RUN_FIXTURE, cardOnly: true }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ step: "commit" });
+    expect((error as Error).message).toContain(
+      `the commit may or may not have been made: look at ${hub.url}/alice/smollm3-fr/commits before pushing again`,
+    );
+    expect(hub.requests.filter((request) => request.route === "commit")).toHaveLength(6);
+  });
+
   it("never shows the token, even when the Hub echoes it back", async () => {
     hub.fail({
       route: "commit",

@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { Command } from "commander";
 import {
@@ -57,7 +58,9 @@ export const pushCommand: DefineCommand = ({ io, exit }) =>
           `no Hugging Face token: pass --token, set HF_TOKEN, or log in with \`hf auth login\` (no token in ${credentials.tokenFile}). The token needs write access.`,
         );
       }
-      const config = await loadConfig(flags.config, io.cwd, dirname(path));
+      // The lint configuration nearest to the card: a run folder's own, else its parents'.
+      const isFolder = (await stat(path).catch(() => null))?.isDirectory() ?? false;
+      const config = await loadConfig(flags.config, io.cwd, isFolder ? path : dirname(path));
       const secret = credentials.accessToken;
       let outcome: PushOutcome;
       try {
@@ -120,7 +123,10 @@ export function formatOutcome(outcome: PushOutcome): string {
   if (outcome.status === "planned") {
     const width = Math.max(...plan.files.map((file) => file.pathInRepo.length));
     const lines = [`would push ${count} to ${outcome.repoUrl}`];
-    for (const file of plan.files) lines.push(`  ${file.pathInRepo.padEnd(width)}  ${formatBytes(file.size)}`);
+    for (const file of plan.files) {
+      const generated = file.content ? "  (generated, not written to disk)" : "";
+      lines.push(`  ${file.pathInRepo.padEnd(width)}  ${formatBytes(file.size)}${generated}`);
+    }
     if (plan.skipped.length > 0) lines.push(`left out: ${plan.skipped.join(", ")}`);
     return `${lines.join("\n")}\n`;
   }
