@@ -20,14 +20,28 @@ function downsample(points: Point[]): Point[] {
   const size = points.length / MAX_POINTS;
   const result: Point[] = [];
   for (let bucket = 0; bucket < MAX_POINTS; bucket++) {
-    const slice = points.slice(Math.floor(bucket * size), Math.floor((bucket + 1) * size));
-    if (slice.length === 0) continue;
-    result.push({
-      x: slice.reduce((sum, point) => sum + point.x, 0) / slice.length,
-      y: slice.reduce((sum, point) => sum + point.y, 0) / slice.length,
-    });
+    const end = Math.floor((bucket + 1) * size);
+    let [sumX, sumY, count] = [0, 0, 0];
+    for (let index = Math.floor(bucket * size); index < end; index++) {
+      const point = points[index];
+      if (!point) continue;
+      sumX += point.x;
+      sumY += point.y;
+      count++;
+    }
+    if (count > 0) result.push({ x: sumX / count, y: sumY / count });
   }
   return result;
+}
+
+function seriesPoints(logHistory: readonly LogEntry[], key: string): Point[] {
+  const points: Point[] = [];
+  for (const entry of logHistory) {
+    const y = entry[key];
+    const x = entry.step;
+    if (y !== undefined && x !== undefined) points.push({ x, y });
+  }
+  return downsample(points);
 }
 
 /** About five round tick values covering [min, max]. */
@@ -55,12 +69,7 @@ export function buildTrainingCurvesSvg(
 ): string | null {
   const series = SERIES.map((spec) => ({
     ...spec,
-    points: downsample(
-      logHistory.flatMap((entry) => {
-        const y = entry[spec.key];
-        return y === undefined || entry.step === undefined ? [] : [{ x: entry.step, y }];
-      }),
-    ),
+    points: seriesPoints(logHistory, spec.key),
   })).filter((line) => line.points.length > 0);
   if (series.length === 0) return null;
   const all = series.flatMap((line) => line.points);

@@ -21,11 +21,19 @@ export interface TrainerStateFacts {
 
 function numericFields(entry: unknown): LogEntry | null {
   if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return null;
-  const numeric: LogEntry = {};
-  for (const [key, value] of Object.entries(entry)) {
-    if (typeof value === "number" && Number.isFinite(value)) numeric[key] = value;
+  const record = entry as Record<string, unknown>;
+  // Entries are almost always all numbers: keep the parsed object then, copy only when something else is in it.
+  for (const key in record) {
+    const value = record[key];
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      const numeric: LogEntry = {};
+      for (const [name, field] of Object.entries(record)) {
+        if (typeof field === "number" && Number.isFinite(field)) numeric[name] = field;
+      }
+      return numeric;
+    }
   }
-  return numeric;
+  return record as LogEntry;
 }
 
 function evalMetricsOf(entry: LogEntry | undefined): Record<string, number> {
