@@ -63,6 +63,16 @@ describe("modelcard push", () => {
     expect(snapshotTree(RUN_FIXTURE)).toEqual(before);
   });
 
+  it("rewrites one progress line in place on a terminal", async () => {
+    const terminal = memoryIo({ env: { HF_ENDPOINT: hub.url, HF_HOME: hfHome }, isTTY: true });
+    expect(await cli(["push", RUN_FIXTURE, "--repo", "alice/tty"], terminal.io)).toBe(0);
+    const stderr = terminal.stderr();
+    expect(stderr).toMatch(/\r\x1b\[2K {2}uploading model\.safetensors: [\d.]+ k?B of 1\.\d kB(?!\n)/);
+    expect(stderr).toMatch(/\r\x1b\[2K {2}uploaded [\w./-]+ \([\d.]+ k?B\)\n/);
+    expect(stderr).toMatch(/ {2}uploaded model\.safetensors \(1\.\d kB\)\n/);
+    expect(stderr).not.toMatch(/uploading model\.safetensors: [^\r]*\n/);
+  });
+
   it("prefers HF_TOKEN to the token file, and --token to both", async () => {
     await run([RUN_FIXTURE, "--repo", "alice/a", "--card-only"], { HF_TOKEN: ENV_TOKEN });
     expect(authHeaders()).toEqual(new Set([`Bearer ${ENV_TOKEN}`]));

@@ -137,28 +137,33 @@ export function formatOutcome(outcome: PushOutcome): string {
   return `pushed ${count} to ${outcome.repoUrl} on ${outcome.branch}${created}\ncommit: ${outcome.commitUrl}\n`;
 }
 
-/** Progress on stderr: one line per step and file, and the bytes of large files every tenth as they are hashed and sent. */
-function progressPrinter(io: Pick<CliIo, "stderr">): (event: PushProgressEvent) => void {
-  const tenths = new Map<string, number>();
-  /** True when `done` of `size` has reached a tenth not yet shown for this file and activity. */
-  const nextTenth = (key: string, done: number, size: number) => {
-    const tenth = size > 0 ? Math.floor((done / size) * 10) : 10;
-    if (tenth === (tenths.get(key) ?? -1) || tenth >= 10) return false;
-    tenths.set(key, tenth);
-    return true;
+/**
+ * Progress on stderr: one line per step and finished file; the bytes of large files as they are hashed and sent,
+ * every tenth in a log, or on one line rewritten in place (every hundredth) on a terminal.
+ */
+function progressPrinter(io: Pick<CliIo, "stderr" | "isTTY">): (event: PushProgressEvent) => void {
+  const steps = io.isTTY ? 100 : 10;
+  const shown = new Map<string, number>();
+  let transient = false;
+  const line = (text: string) => {
+    io.stderr(`${transient ? "\r\x1b[2K" : ""}${text}\n`);
+    transient = false;
+  };
+  const bytes = (key: string, verb: string, path: string, done: number, size: number) => {
+    const step = size > 0 ? Math.floor((done / size) * steps) : steps;
+    if (step === (shown.get(key) ?? -1) || step >= steps) return;
+    shown.set(key, step);
+    const text = `  ${verb} ${path}: ${formatBytes(done)} of ${formatBytes(size)}`;
+    if (!io.isTTY) return line(text);
+    io.stderr(`\r\x1b[2K${text}`);
+    transient = true;
   };
   return (event) => {
-    if (event.type === "step") io.stderr(`${event.detail}\n`);
+    if (event.type === "step") line(event.detail);
     else if (event.type === "retry") {
-      io.stderr(`  ${event.request} answered ${event.reason}; retry ${event.attempt} in ${event.delayMs / 1000} s\n`);
-    } else if (event.type === "uploaded") {
-      io.stderr(`  uploaded ${event.path} (${formatBytes(event.size)})\n`);
-    } else if (event.type === "hashing") {
-      if (nextTenth(`hash ${event.path}`, event.hashed, event.size)) {
-        io.stderr(`  hashing ${event.path}: ${formatBytes(event.hashed)} of ${formatBytes(event.size)}\n`);
-      }
-    } else if (nextTenth(`send ${event.path}`, event.sent, event.size)) {
-      io.stderr(`  uploading ${event.path}: ${formatBytes(event.sent)} of ${formatBytes(event.size)}\n`);
-    }
+      line(`  ${event.request} answered ${event.reason}; retry ${event.attempt} in ${event.delayMs / 1000} s`);
+    } else if (event.type === "uploaded") line(`  uploaded ${event.path} (${formatBytes(event.size)})`);
+    else if (event.type === "hashing") bytes(`hash ${event.path}`, "hashing", event.path, event.hashed, event.size);
+    else bytes(`send ${event.path}`, "uploading", event.path, event.sent, event.size);
   };
 }
