@@ -1,0 +1,178 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cli } from "../../src/cli/main.js";
+import { CORPUS, corpusFiles } from "../support/shared.js";
+
+function fakeIo(cwd: string, stdin = "") {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: {
+      stdout: (text: string) => void out.push(text),
+      stderr: (text: string) => void err.push(text),
+      readStdin: async () => stdin,
+      env: {},
+      cwd,
+      isTTY: false,
+    },
+    stdout: () => out.join(""),
+    stderr: () => err.join(""),
+  };
+}
+
+const CLEAN = "---\nlicense: apache-2.0\nlibrary_name: transformers\npipeline_tag: text-generation\n---\n# Model\n";
+const BROKEN = `---
+# comment kept
+license: Apache-2.0
+library_name: transformers
+pipeline_tag: text-generation
+language:
+- no
+base_model: ./out
+---
+# Model
+`;
+
+function workspace(files: Record<string, string | Buffer>): string {
+  const folder = mkdtempSync(join(tmpdir(), "modelcard-lint-"));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(folder, name, ".."), { recursive: true });
+    writeFileSync(join(folder, name), content);
+  }
+  return folder;
+}
+
+describe("modelcard lint", () => {
+  it("exits 0 on a clean card and 1 on errors, with a code frame in the pretty output", async () => {
+    const folder = workspace({ "good/README.md": CLEAN, "bad/README.md": BROKEN });
+    const good = fakeIo(folder);
+    expect(await cli(["lint", "good/README.md"], good.io)).toBe(0);
+    expect(good.stdout()).toContain("no problems");
+    const bad = fakeIo(folder);
+    expect(await cli(["lint", "bad/README.md"], bad.io)).toBe(1);
+    expect(bad.stdout()).toContain("bad/README.md");
+    expect(bad.stdout()).toContain('3:10  error  License "Apache-2.0" is not known');
+    expect(bad.stdout()).toContain("> 3 | license: Apache-2.0");
+    expect(bad.stdout()).toMatch(/\|\s+\^{10}/);
+    expect(bad.stdout()).toMatch(/can be fixed with --fix/);
+  });
+
+  it("prints ESLint-shaped JSON", async () => {
+    const folder = workspace({ "README.md": BROKEN });
+    const run = fakeIo(folder);
+    expect(await cli(["lint", "--format", "json"], run.io)).toBe(1);
+    const [result] = JSON.parse(run.stdout()) as {
+      file: string;
+      errorCount: number;
+      warningCount: number;
+      messages: { ruleId: string; severity: string; line: number; column: number; fix?: unknown }[];
+    }[];
+    expect(result?.file).toBe("README.md");
+    expect(result?.messages.map((message) => [message.ruleId, message.line])).toEqual([
+      ["license", 3],
+      ["cross-reader", 7],
+      ["hub-id", 8],
+    ]);
+    expect(result?.errorCount).toBe(2);
+    expect(result?.warningCount).toBe(1);
+    expect(result?.messages[0]?.fix).toEqual({ range: [28, 38], text: "apache-2.0" });
+  });
+
+  it("prints SARIF 2.1.0 for GitHub code scanning", async () => {
+    const folder = workspace({ "README.md": BROKEN });
+    const run = fakeIo(folder);
+    await cli(["lint", "--format", "sarif", "README.md"], run.io);
+    const sarif = JSON.parse(run.stdout());
+    expect(sarif.version).toBe("2.1.0");
+    const [sarifRun] = sarif.runs;
+    expect(sarifRun.tool.driver.name).toBe("modelcard");
+    expect(sarifRun.results).toHaveLength(3);
+    const [first] = sarifRun.results;
+    expect(first).toMatchObject({ ruleId: "license", level: "error" });
+    expect(first.locations[0].physicalLocation).toMatchObject({
+      artifactLocation: { uri: "README.md" },
+      region: { startLine: 3, startColumn: 10 },
+    });
+    expect(sarifRun.tool.driver.rules[first.ruleIndex].id).toBe("license");
+  });
+
+  it("--fix rewrites the card, keeping comments and other lines, and reports what is left", async () => {
+    const folder = workspace({ "README.md": BROKEN });
+    const run = fakeIo(folder);
+    expect(await cli(["lint", "--fix", "--format", "json", "README.md"], run.io)).toBe(1);
+    const fixed = readFileSync(join(folder, "README.md"), "utf8");
+    expect(fixed).toBe(BROKEN.replace("license: Apache-2.0", "license: apache-2.0").replace("- no\n", '- "no"\n'));
+    const [result] = JSON.parse(run.stdout());
+    expect(result.messages.map((message: { ruleId: string }) => message.ruleId)).toEqual(["hub-id"]);
+    expect(result.fixed).toBe(2);
+  });
+
+  it("--max-warnings turns too many warnings into exit code 1", async () => {
+    const folder = workspace({ "README.md": `${CLEAN.replace("---\n#", "on: yes\n---\n#")}` });
+    expect(await cli(["lint"], fakeIo(folder).io)).toBe(0);
+    const strict = fakeIo(folder);
+    expect(await cli(["lint", "--max-warnings", "0"], strict.io)).toBe(1);
+    expect(strict.stderr()).toContain("more than --max-warnings 0");
+  });
+
+  it("reports a missing and a binary file, lints the rest, and exits 2", async () => {
+    const folder = workspace({ "a/README.md": CLEAN, "b/README.md": Buffer.from([0x2d, 0x2d, 0x2d, 0, 1, 2]) });
+    const run = fakeIo(folder);
+    expect(await cli(["lint", "--format", "json", "missing.md", "b/README.md", "a/README.md"], run.io)).toBe(2);
+    const results = JSON.parse(run.stdout()) as { file: string; fatal?: boolean; messages: { message: string }[] }[];
+    expect(results.map((result) => [result.file, Boolean(result.fatal)])).toEqual([
+      ["missing.md", true],
+      ["b/README.md", true],
+      ["a/README.md", false],
+    ]);
+    expect(results[0]?.messages[0]?.message).toMatch(
+      /missing\.md: cannot read the card \(no such file\); check the path/,
+    );
+    expect(results[1]?.messages[0]?.message).toMatch(/binary file/);
+  });
+
+  it("walks folders for README.md and cards, skipping notes without front matter", async () => {
+    const folder = workspace({
+      "models/a/README.md": CLEAN,
+      "models/b/card.md": CLEAN,
+      "models/b/NOTES.md": "# just notes\n",
+      "node_modules/x/README.md": "no card",
+    });
+    const run = fakeIo(folder);
+    expect(await cli(["lint", "--format", "json", "."], run.io)).toBe(0);
+    expect(JSON.parse(run.stdout()).map((result: { file: string }) => result.file)).toEqual([
+      "models/a/README.md",
+      "models/b/card.md",
+    ]);
+  });
+
+  it("reads a card from stdin with -", async () => {
+    const run = fakeIo(tmpdir(), BROKEN);
+    expect(await cli(["lint", "-", "--format", "json"], run.io)).toBe(1);
+    expect(JSON.parse(run.stdout())[0].file).toBe("<stdin>");
+  });
+
+  it("exits 2 on a bad configuration or flag", async () => {
+    const folder = workspace({ "README.md": CLEAN, "modelcard.config.json": '{"rules":{"nope":"warn"}}' });
+    const run = fakeIo(folder);
+    expect(await cli(["lint"], run.io)).toBe(2);
+    expect(run.stderr()).toContain('modelcard.config.json: unknown rule "nope"');
+    expect(await cli(["lint", "--format", "xml"], fakeIo(folder).io)).toBe(2);
+    expect(await cli(["lint", "--jobs", "0"], fakeIo(folder).io)).toBe(2);
+  });
+
+  it("gives the same results in worker threads as in one thread, in file order", async () => {
+    const names = corpusFiles().slice(0, 400);
+    const folder = workspace({});
+    for (const name of names) copyFileSync(`${CORPUS}${name}`, join(folder, name));
+    const threaded = fakeIo(folder);
+    const single = fakeIo(folder);
+    await cli(["lint", ".", "--format", "json", "--jobs", "2"], threaded.io);
+    await cli(["lint", ".", "--format", "json", "--jobs", "1"], single.io);
+    const results = JSON.parse(threaded.stdout()) as { file: string }[];
+    expect(results.map((result) => result.file)).toEqual(names);
+    expect(threaded.stdout()).toBe(single.stdout());
+  });
+});
