@@ -186,7 +186,13 @@ export async function pushModelCard(params: PushModelCardParams): Promise<PushOu
   if (validation.errors.length > 0) return { ...base, status: "refused", problems };
 
   await guard("create-repo", async () => {
-    if (await repoExists({ ...hub, repo })) return;
+    if (await repoExists({ ...hub, repo })) {
+      if (params.private) {
+        const message = `${repoUrl} already exists: its visibility is unchanged (private only applies to a new repository)`;
+        problems.push({ source: "hub", code: "visibility-unchanged", severity: "warning", message });
+      }
+      return;
+    }
     emit({ type: "step", step: "create-repo", detail: `creating ${repoUrl}${params.private ? " (private)" : ""}` });
     try {
       await createRepo({ ...hub, repo, ...(params.private && { visibility: "private" as const }) });

@@ -185,6 +185,15 @@ describe("pushModelCard: what arrives on the Hub", () => {
     });
   });
 
+  it("warns that private does not change an existing repository", async () => {
+    hub.addRepo("alice/smollm3-fr");
+    const outcome = await push({ path: RUN_FIXTURE, cardOnly: true, private: true });
+    expect(outcome.status).toBe("pushed");
+    expect(hub.repos.get("alice/smollm3-fr")!.private).toBe(false);
+    expect(outcome.problems).toEqual([expect.objectContaining({ code: "visibility-unchanged", severity: "warning" })]);
+    expect(routes()).not.toContain("create-repo");
+  });
+
   it("commits to the revision's branch, creating it from main when missing", async () => {
     hub.addRepo("alice/smollm3-fr");
     const outcome = await push({ path: RUN_FIXTURE, cardOnly: true, revision: "experiments" });
