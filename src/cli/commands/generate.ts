@@ -114,7 +114,9 @@ export const generateCommand: DefineCommand = ({ io, exit }) => {
           .join(""),
       );
       if (messages.some((message) => message.severity === "error")) {
-        io.stderr(`${output}: the generated card has errors (see above); nothing was written.\n`);
+        io.stderr(
+          `${output}: the generated card has errors (see above); nothing was written. Give the missing or wrong values with flags (--license, --pipeline-tag, ...), a --config file or a --profile, then run again.\n`,
+        );
         exit(EXIT.refused);
         return;
       }
