@@ -1,6 +1,6 @@
 export * from "./card/index.js";
 export { cli } from "./cli/main.js";
+export * from "./generate/index.js";
 export * from "./hub/index.js";
 export { writeFileAtomically } from "./io/write-file-atomically.js";
 export * from "./lint/index.js";
-export * from "./generate/index.js";

@@ -4,10 +4,38 @@ import { ModelCard, splitFrontMatter } from "../../src/card/index.js";
 
 const newline = fc.constantFrom("\n", "\r\n");
 const yamlLine = fc.oneof(
-  fc.constantFrom("license: mit", "tags:", "- a", "  - b", "# comment", "", "language: no", "lr: 5e-6", "key: 'quoted'", 'x: "a\\tb"', "bad: [", "dup: 1", "dup: 2", "\tb: tab", "on: yes", "- list item", "k: |", "  literal", "...", "--- ", "a: &x 1", "b: *x", "__proto__: 1", "1: one"),
+  fc.constantFrom(
+    "license: mit",
+    "tags:",
+    "- a",
+    "  - b",
+    "# comment",
+    "",
+    "language: no",
+    "lr: 5e-6",
+    "key: 'quoted'",
+    'x: "a\\tb"',
+    "bad: [",
+    "dup: 1",
+    "dup: 2",
+    "\tb: tab",
+    "on: yes",
+    "- list item",
+    "k: |",
+    "  literal",
+    "...",
+    "--- ",
+    "a: &x 1",
+    "b: *x",
+    "__proto__: 1",
+    "1: one",
+  ),
   fc.string({ maxLength: 30 }).map((text) => text.replace(/[\r\n]/g, " ")),
 );
-const bodyLine = fc.oneof(fc.constantFrom("# Title", "---", "```yaml", "```", "", "text --- text"), fc.string({ maxLength: 40 }));
+const bodyLine = fc.oneof(
+  fc.constantFrom("# Title", "---", "```yaml", "```", "", "text --- text"),
+  fc.string({ maxLength: 40 }),
+);
 
 /** Texts shaped like cards: optional BOM and leading blank lines, fences with odd spacing, mixed line endings. */
 const cardText = fc
