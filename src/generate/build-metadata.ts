@@ -67,7 +67,7 @@ export function buildMetadata({ fields, custom, speedups }: ResolvedFields, run:
     if (fact) put(key, fact.value, fact.from);
   };
 
-  const variants = resolveVariants(fields, run, speedups, explanations);
+  const variants = resolveVariants(fields, run, speedups);
   for (const [key, name] of CORE_KEYS) putField(key, name);
   put("tags", buildTags(fields, run, variants.length > 0), {
     kind: "derived",

@@ -88,6 +88,10 @@ export function buildModelIndex(
     ],
   }));
   for (const variant of variants) {
+    if (variant.memoryReduction) {
+      const { value, from, note } = variant.memoryReduction;
+      explanations.push({ field: `model-index: ${variant.label} Memory Reduction`, value, from, note });
+    }
     if (variant.speedup) {
       explanations.push({
         field: `model-index: ${variant.label} Inference Speed`,

@@ -1,4 +1,4 @@
-import type { Explanation, Fact, FieldFacts } from "./facts.js";
+import type { Fact, FieldFacts } from "./facts.js";
 import { GenerateInputError } from "./generate-input-error.js";
 import { bitsInName } from "./sources/bits-in-name.js";
 import type { RunFacts } from "./sources/read-run-directory.js";
@@ -7,7 +7,8 @@ export interface QuantizedVariant {
   /** `int8`: the model-index name's suffix and the subfolder users load. */
   label: string;
   type: string | null;
-  memoryReduction: Fact<number> | null;
+  /** With how it was obtained: measured from weights, or nominal from bit widths. */
+  memoryReduction: (Fact<number> & { note: string }) | null;
   speedup: Fact<number> | null;
 }
 
@@ -40,7 +41,6 @@ export function resolveVariants(
   fields: FieldFacts,
   run: RunFacts | null,
   speedups: Record<string, Fact<number>>,
-  explanations: Explanation[],
 ): QuantizedVariant[] {
   const declared = fields["quantized-models"];
   if (declared?.value === false) return [];
@@ -73,30 +73,21 @@ export function resolveVariants(
     );
   }
   return candidates.map((candidate) => {
-    let memoryReduction: Fact<number> | null = null;
-    let note: string | undefined;
+    let memoryReduction: QuantizedVariant["memoryReduction"] = null;
     if (candidate.bytes !== null && mainBytes) {
       memoryReduction = {
         value: round1((1 - candidate.bytes / mainBytes) * 100),
         from: { kind: "derived", detail: `${candidate.label}/ weights against the main weights` },
+        note: `measured: ${candidate.bytes} bytes against ${mainBytes} bytes`,
       };
-      note = `measured: ${candidate.bytes} bytes against ${mainBytes} bytes`;
     } else if (candidate.bits !== null) {
       const bits = baseBits ?? 16;
       const dtype = baseBits ? baseDtype : "bf16, assumed";
       memoryReduction = {
         value: round1((1 - candidate.bits / bits) * 100),
         from: { kind: "derived", detail: `bit widths (${candidate.bits}-bit against ${dtype})` },
+        note: `nominal: 1 - ${candidate.bits}/${bits}; no weights on disk to measure`,
       };
-      note = `nominal: 1 - ${candidate.bits}/${bits}; no weights on disk to measure`;
-    }
-    if (memoryReduction) {
-      explanations.push({
-        field: `model-index: ${candidate.label} Memory Reduction`,
-        value: memoryReduction.value,
-        from: memoryReduction.from,
-        note,
-      });
     }
     const speedup = speedups[candidate.label] ?? (candidate.type ? speedups[candidate.type] : undefined) ?? null;
     return { label: candidate.label, type: candidate.type, memoryReduction, speedup };
