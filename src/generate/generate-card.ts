@@ -54,14 +54,16 @@ async function readRun(directory: string): Promise<{ run: RunFacts; warnings: In
 
 function profileLayer(name: string | undefined, config: ConfigFile | null): Layer | null {
   if (name === undefined) return null;
-  const values = config?.profiles[name] ?? BUILTIN_PROFILES[name];
+  const own = (profiles: Record<string, InputValues> | undefined) =>
+    profiles && Object.hasOwn(profiles, name) ? profiles[name] : undefined;
+  const values = own(config?.profiles) ?? own(BUILTIN_PROFILES);
   if (!values) {
     const known = [...Object.keys(config?.profiles ?? {}), ...Object.keys(BUILTIN_PROFILES)];
     throw new GenerateInputError(
       `unknown profile "${name}"; use one of ${known.join(", ")} or define it under "profiles:" in --config.`,
     );
   }
-  const detail = config?.profiles[name] ? `${name} (${config.file})` : name;
+  const detail = own(config?.profiles) ? `${name} (${config?.file})` : name;
   return { values, provenance: () => ({ kind: "profile", detail }) };
 }
 

@@ -134,8 +134,8 @@ describe("precedence: flag > config file > run directory > profile", () => {
   });
 
   it("rejects an unknown profile, listing the known ones", async () => {
-    await expect(generateCard({ values: { profile: "nope" }, hardwareProbe: null })).rejects.toThrow(
-      /unknown profile "nope"; use one of smollm3/,
+    await expect(generateCard({ values: { profile: "constructor" }, hardwareProbe: null })).rejects.toThrow(
+      /unknown profile "constructor"; use one of smollm3/,
     );
   });
 });
