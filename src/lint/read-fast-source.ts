@@ -23,6 +23,36 @@ interface Line {
   indent: number;
 }
 
+interface ScalarReading {
+  node: FastNode;
+  data: unknown;
+  /** Where the value ends, and the end of its last line when it spans several. */
+  end: number;
+  lineEnd?: number;
+}
+
+/** Double-quoted escapes with a fixed meaning (`\x`, `\u`, `\U` take hex digits). */
+const ESCAPES: Record<string, string> = {
+  "0": "\0",
+  a: "\x07",
+  b: "\b",
+  t: "\t",
+  "\t": "\t",
+  n: "\n",
+  v: "\v",
+  f: "\f",
+  r: "\r",
+  e: "\x1b",
+  " ": " ",
+  '"': '"',
+  "/": "/",
+  "\\": "\\",
+  N: "\x85",
+  _: "\xa0",
+  L: "\u2028",
+  P: "\u2029",
+};
+
 class GiveUp {}
 const GIVE_UP = new GiveUp();
 
@@ -142,7 +172,7 @@ class FastReader {
       }
       return { node: { kind: "scalar", start: at, end: at }, data: null };
     }
-    const result = this.readInline(at, line.end);
+    const result = this.readInline(at, line.end, indent);
     const next = this.peek();
     if (next && next.indent > indent) throw GIVE_UP; // a multi-line scalar
     return result;
@@ -177,39 +207,76 @@ class FastReader {
   }
 
   /** A scalar or a one-line flow list starting at `at`, with only a comment after it. */
-  readInline(at: number, end: number): { node: FastNode; data: unknown } {
+  readInline(at: number, end: number, indent: number): { node: FastNode; data: unknown } {
     const yaml = this.yaml;
     const first = yaml.charCodeAt(at);
-    let result: { node: FastNode; data: unknown; end: number };
+    if (first === 124 || first === 62) return this.readBlockScalar(at, end, indent);
+    let result: ScalarReading;
     if (first === 91) result = this.readFlowList(at, end);
-    else result = this.readScalar(at, end, false);
+    else result = this.readScalar(at, end, false, indent);
+    const lineEnd = result.lineEnd ?? end;
     let after = result.end;
-    while (after < end && yaml.charCodeAt(after) === 32) after++;
-    if (after < end && (yaml.charCodeAt(after) !== 35 || after === result.end)) throw GIVE_UP;
+    while (after < lineEnd && yaml.charCodeAt(after) === 32) after++;
+    if (after < lineEnd && (yaml.charCodeAt(after) !== 35 || after === result.end)) throw GIVE_UP;
     return result;
   }
 
-  readScalar(at: number, end: number, inFlow: boolean): { node: FastNode; data: unknown; end: number } {
+  /** `|` or `>` with `-` or no chomping indicator; lines of one indentation, blank lines between. */
+  readBlockScalar(at: number, end: number, indent: number): { node: FastNode; data: unknown } {
+    const yaml = this.yaml;
+    const header = yaml.slice(at, end).trimEnd();
+    if (!/^[|>]-?$/.test(header)) throw GIVE_UP;
+    const folded = header[0] === ">";
+    const lines = this.lines;
+    const texts: string[] = [];
+    let base = -1;
+    let valueEnd = -1;
+    let index = this.index;
+    for (; index < lines.length; index++) {
+      const line = lines[index]!;
+      let spaces = line.start;
+      while (spaces < line.end && yaml.charCodeAt(spaces) === 32) spaces++;
+      const width = spaces - line.start;
+      if (spaces === line.end) {
+        if (base === -1 || width > base) throw GIVE_UP; // leading blank lines, or spaces kept as content
+        texts.push("");
+        continue;
+      }
+      if (base === -1) {
+        if (width <= indent) throw GIVE_UP; // an empty block scalar
+        base = width;
+      } else if (width < base) break;
+      if (folded && width > base) throw GIVE_UP; // more-indented lines keep their breaks
+      texts.push(yaml.slice(line.start + base, line.end));
+      valueEnd = index + 1 < lines.length ? lines[index + 1]!.start : yaml.length;
+    }
+    if (base === -1) throw GIVE_UP;
+    while (texts.length > 0 && texts[texts.length - 1] === "") texts.pop();
+    this.index = index;
+    let value: string;
+    if (folded) {
+      value = texts[0] ?? "";
+      let breaks = 0;
+      for (let line = 1; line < texts.length; line++) {
+        const text = texts[line]!;
+        if (text === "") breaks++;
+        else {
+          value += breaks > 0 ? "\n".repeat(breaks) : " ";
+          value += text;
+          breaks = 0;
+        }
+      }
+    } else {
+      value = texts.join("\n");
+    }
+    if (header.length === 1) value += "\n";
+    return { node: { kind: "scalar", start: at, end: valueEnd }, data: value };
+  }
+
+  readScalar(at: number, end: number, inFlow: boolean, indent = -1): ScalarReading {
     const yaml = this.yaml;
     const first = yaml.charCodeAt(at);
-    if (first === 34) {
-      const close = yaml.indexOf('"', at + 1);
-      if (close === -1 || close >= end) throw GIVE_UP;
-      const content = yaml.slice(at + 1, close);
-      if (content.includes("\\")) throw GIVE_UP;
-      return { node: { kind: "scalar", start: at, end: close + 1 }, data: content, end: close + 1 };
-    }
-    if (first === 39) {
-      let close = at + 1;
-      for (;;) {
-        close = yaml.indexOf("'", close);
-        if (close === -1 || close >= end) throw GIVE_UP;
-        if (yaml.charCodeAt(close + 1) !== 39) break;
-        close += 2;
-      }
-      const content = yaml.slice(at + 1, close).replaceAll("''", "'");
-      return { node: { kind: "scalar", start: at, end: close + 1 }, data: content, end: close + 1 };
-    }
+    if (first === 34 || first === 39) return this.readQuoted(at, end, indent, first === 34);
     // A plain scalar ends at ` #`, at the line's end, or (in a flow list) at `,` or `]`.
     let stop = at;
     while (stop < end) {
@@ -222,14 +289,129 @@ class FastReader {
     }
     let last = stop;
     while (last > at && yaml.charCodeAt(last - 1) === 32) last--;
-    const source = yaml.slice(at, last);
+    let source = yaml.slice(at, last);
     if (!PLAIN_START.test(source)) throw GIVE_UP;
+    let lineEnd: number | undefined;
+    if (!inFlow && stop === end) {
+      const more = this.readPlainContinuation(indent);
+      if (more) {
+        source += more.text;
+        last = more.end;
+        lineEnd = more.end;
+      }
+    }
     const value = resolvePlain(source);
     this.compare(source, value, false, at);
-    return { node: { kind: "scalar", start: at, end: last }, data: value, end: last };
+    return { node: { kind: "scalar", start: at, end: last }, data: value, end: last, ...(lineEnd ? { lineEnd } : {}) };
   }
 
-  readFlowList(at: number, end: number): { node: FastNode; data: unknown; end: number } {
+  /** The folded lines of a multi-line plain scalar: those indented more than its key or dash. */
+  readPlainContinuation(indent: number): { text: string; end: number } | null {
+    const yaml = this.yaml;
+    const lines = this.lines;
+    let text = "";
+    let breaks = 0;
+    let end = -1;
+    let index = this.index;
+    for (; index < lines.length; index++) {
+      const line = lines[index]!;
+      if (line.indent === -1) {
+        let spaces = line.start;
+        while (spaces < line.end && yaml.charCodeAt(spaces) === 32) spaces++;
+        if (spaces < line.end) break; // a comment ends the scalar
+        breaks++;
+        continue;
+      }
+      if (line.indent <= indent) break;
+      const from = line.start + line.indent;
+      let to = line.end;
+      while (to > from && yaml.charCodeAt(to - 1) === 32) to--;
+      const part = yaml.slice(from, to);
+      if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(part) || part.includes(": ") || part.endsWith(":") || part.includes(" #")) {
+        throw GIVE_UP;
+      }
+      text += breaks > 0 ? "\n".repeat(breaks) : " ";
+      text += part;
+      breaks = 0;
+      end = to;
+      this.index = index + 1;
+    }
+    return end === -1 ? null : { text, end };
+  }
+
+  /** A quoted scalar, possibly over several lines; double quotes take YAML's escapes, single quotes `''`. */
+  readQuoted(at: number, end: number, indent: number, double: boolean): ScalarReading {
+    const yaml = this.yaml;
+    const quote = double ? 34 : 39;
+    let value = "";
+    let cursor = at + 1;
+    let lineEnd = end;
+    let multiLine = false;
+    let escapedBreak = false;
+    for (;;) {
+      if (cursor >= lineEnd) {
+        // Fold the line break: trailing spaces go, each empty line is a newline, else one space.
+        if (!escapedBreak) value = value.replace(/ +$/, "");
+        let breaks = 0;
+        let line = this.lines[this.index];
+        let spaces = 0;
+        for (; line; line = this.lines[++this.index]) {
+          spaces = line.start;
+          while (spaces < line.end && yaml.charCodeAt(spaces) === 32) spaces++;
+          if (spaces < line.end) break;
+          breaks++;
+        }
+        // Continuation lines sit deeper than the key or dash that owns the scalar.
+        if (!line || spaces - line.start <= indent) throw GIVE_UP;
+        this.index++;
+        multiLine = true;
+        if (escapedBreak && breaks > 0) throw GIVE_UP;
+        if (!escapedBreak) value += breaks > 0 ? "\n".repeat(breaks) : " ";
+        escapedBreak = false;
+        cursor = spaces;
+        lineEnd = line.end;
+        continue;
+      }
+      const code = yaml.charCodeAt(cursor);
+      if (code === quote) {
+        if (double || yaml.charCodeAt(cursor + 1) !== 39) break;
+        value += "'";
+        cursor += 2;
+        continue;
+      }
+      if (code === 92 && double) {
+        if (cursor + 1 === lineEnd) {
+          escapedBreak = true; // `\` at the end of a line joins the next one without a space
+          cursor = lineEnd;
+          continue;
+        }
+        const escape = yaml[cursor + 1] ?? "";
+        const simple = ESCAPES[escape];
+        if (simple !== undefined) {
+          value += simple;
+          cursor += 2;
+          continue;
+        }
+        const digits = escape === "x" ? 2 : escape === "u" ? 4 : escape === "U" ? 8 : 0;
+        const hex = yaml.slice(cursor + 2, cursor + 2 + digits);
+        if (digits === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits) throw GIVE_UP;
+        value += String.fromCodePoint(Number.parseInt(hex, 16));
+        cursor += 2 + digits;
+        continue;
+      }
+      value += yaml[cursor];
+      cursor++;
+    }
+    const close = cursor + 1;
+    return {
+      node: { kind: "scalar", start: at, end: close },
+      data: value,
+      end: close,
+      ...(multiLine ? { lineEnd } : {}),
+    };
+  }
+
+  readFlowList(at: number, end: number): ScalarReading {
     const yaml = this.yaml;
     const items: FastNode[] = [];
     const data: unknown[] = [];
