@@ -7,8 +7,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { basename, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseDocument } from "yaml";
 import { splitFrontMatter } from "../src/card/index.js";
 import { cli } from "../src/cli/main.js";
@@ -70,21 +70,36 @@ const floorRate = perSecond(median(floorTimes));
 const lintRate = perSecond(median(lintTimes));
 const oneJobRate = perSecond(median(oneJobTimes));
 
-// Start-up: one small card, the built CLI (npm run build) against node -e 0.
-const card = join(folder, "0", corpus[0]!);
-const bin = join(ROOT, "bin", "modelcard.js");
+// Start-up on one card, from a fresh build of src/ (compiled JavaScript, as installed): the whole CLI, and the
+// lint command alone (what the CLI costs once other commands load lazily), against node -e 0.
+const build = join(ROOT, ".bench-tmp", "lint-dist");
+spawnSync(
+  process.execPath,
+  [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json", "--outDir", build],
+  {
+    cwd: ROOT,
+    stdio: "ignore",
+  },
+);
+const card = join(folder, "0", corpus.find((name) => /^language:/m.test(readFileSync(`${CORPUS}${name}`, "utf8")))!);
 const timeRun = (args: string[]) => {
   const times: number[] = [];
-  for (let run = 0; run < 15; run++) {
+  for (let run = 0; run < 21; run++) {
     const start = performance.now();
     spawnSync(process.execPath, args, { stdio: "ignore" });
     times.push(performance.now() - start);
   }
   return median(times);
 };
-const built = existsSync(join(ROOT, "dist", "lint", "index.js"));
+const url = (path: string) => JSON.stringify(pathToFileURL(join(build, path)).href);
+const wholeCli = `import { cli } from ${url("cli/main.js")}; process.exitCode = await cli(["lint", ${JSON.stringify(card)}]);`;
+const lintAlone = `import { lintCommand } from ${url("cli/commands/lint.js")}; import { processIo } from ${url("cli/io.js")};
+await lintCommand({ io: processIo(), exit: (code) => (process.exitCode = code) }).parseAsync([${JSON.stringify(card)}], { from: "user" });`;
+const built = existsSync(join(build, "cli", "commands", "lint.js"));
 const nodeStart = timeRun(["-e", "0"]);
-const lintStart = built ? timeRun([bin, "lint", card]) : Number.NaN;
+const cliStart = built ? timeRun(["--input-type=module", "-e", wholeCli]) : Number.NaN;
+const lintStart = built ? timeRun(["--input-type=module", "-e", lintAlone]) : Number.NaN;
+const startRow = (name: string, ms: number) => `| ${name} | ${ms.toFixed(0)} | ${(ms / nodeStart).toFixed(2)} |`;
 
 const fmt = (value: number) => Math.round(value).toLocaleString("en-US");
 const markdown = `## Linting many cards (\`bench/lint.ts\`)
@@ -97,7 +112,13 @@ ${files.length.toLocaleString("en-US")} cards (the ${corpus.length.toLocaleStrin
 | \`modelcard lint DIR --format json\` (${cores} worker threads) | ${fmt(lintRate)} | ${(lintRate / floorRate).toFixed(2)} |
 | \`modelcard lint DIR --format json --jobs 1\` | ${fmt(oneJobRate)} | ${(oneJobRate / floorRate).toFixed(2)} |
 
-Start-up, one card, median of 15 runs: \`node -e 0\` ${nodeStart.toFixed(0)} ms; \`modelcard lint CARD\` ${built ? `${lintStart.toFixed(0)} ms (${(lintStart / nodeStart).toFixed(2)}×)` : "not measured (run `npm run build` first)"}.
+Start-up on one card (\`${basename(card)}\`), compiled JavaScript, median of 21 runs:
+
+| run | ms | ratio to \`node -e 0\` |
+|---|---|---|
+${startRow("`node -e 0` (baseline)", nodeStart)}
+${startRow("`modelcard lint CARD`, the whole CLI (every command's imports)", cliStart)}
+${startRow("the lint command alone (commander, the engine, the vocabularies)", lintStart)}
 `;
 await writeBenchmarkSection("lint", markdown);
 console.log(markdown);

@@ -1,6 +1,14 @@
-import { codeFrameColumns } from "@babel/code-frame";
+import { createRequire } from "node:module";
 import pc from "picocolors";
 import type { FileResult } from "./file-result.js";
+
+type CodeFrame = typeof import("@babel/code-frame");
+let codeFrame: CodeFrame | undefined;
+/** Loaded on the first frame printed: a clean run never pays for it. */
+const codeFrameColumns: CodeFrame["codeFrameColumns"] = (...args) => {
+  codeFrame ??= createRequire(import.meta.url)("@babel/code-frame") as CodeFrame;
+  return codeFrame.codeFrameColumns(...args);
+};
 
 export interface PrettyOptions {
   color: boolean;

@@ -1,8 +1,16 @@
 export { cardSource } from "./card-source.js";
+export { type CardFile, collectCardFiles } from "./collect-card-files.js";
+export { type FileResult, fileResult } from "./file-result.js";
+export { type FixResult, fixText } from "./fix-text.js";
+export { formatPrettyFile, formatPrettySummary, type LintTotals, type PrettyOptions } from "./format-pretty.js";
+export { sarifEnd, sarifResults, sarifStart } from "./format-sarif.js";
 export { lintCard } from "./lint-card.js";
 export { LintConfigError } from "./lint-config-error.js";
+export { type LintFileOptions, lintFile } from "./lint-file.js";
+export { type LintFilesOptions, lintFiles } from "./lint-files.js";
 export { lintText } from "./lint-text.js";
 export { CONFIG_FILE_NAMES, findLintConfig, loadLintConfig } from "./load-lint-config.js";
+export { type ActiveRule, resolveLintConfig } from "./resolve-lint-config.js";
 export { BUILT_IN_RULES } from "./rules/index.js";
 export { REQUIRED_FIELD_PRESETS } from "./rules/required-fields.js";
 export type {

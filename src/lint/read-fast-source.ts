@@ -385,14 +385,14 @@ class FastReader {
           cursor = lineEnd;
           continue;
         }
-        const escape = yaml[cursor + 1] ?? "";
-        const simple = ESCAPES[escape];
+        const escaped = yaml[cursor + 1] ?? "";
+        const simple = ESCAPES[escaped];
         if (simple !== undefined) {
           value += simple;
           cursor += 2;
           continue;
         }
-        const digits = escape === "x" ? 2 : escape === "u" ? 4 : escape === "U" ? 8 : 0;
+        const digits = escaped === "x" ? 2 : escaped === "u" ? 4 : escaped === "U" ? 8 : 0;
         const hex = yaml.slice(cursor + 2, cursor + 2 + digits);
         if (digits === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits) throw GIVE_UP;
         value += String.fromCodePoint(Number.parseInt(hex, 16));

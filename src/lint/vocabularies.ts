@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { HUB_LICENSES } from "./hub-licenses.js";
 
 // The Hub's vocabularies are big modules; a single-card run should not pay for the ones it never needs,
@@ -19,6 +20,21 @@ const loadTasks = () => {
   tasks ??= require("@huggingface/tasks") as Tasks;
   return tasks;
 };
+
+/**
+ * One module of @huggingface/tasks's CommonJS build (a few KB instead of the whole package's ~25 ms of loading),
+ * or the whole package should its layout change.
+ */
+function tasksPart<Key extends keyof Tasks>(file: string, name: Key): Tasks[Key] {
+  try {
+    const part = require(join(dirname(require.resolve("@huggingface/tasks")), file)) as Partial<Tasks>;
+    const value = part[name];
+    if (value !== undefined) return value as Tasks[Key];
+  } catch {
+    // Fall through to the package's entry point.
+  }
+  return loadTasks()[name];
+}
 const loadLanguages = () => {
   languages ??= require("@huggingface/languages") as Languages;
   return languages;
@@ -28,13 +44,13 @@ export const licenseIds: ReadonlySet<string> = new Set(HUB_LICENSES);
 
 /** `PIPELINE_TYPES` of `@huggingface/tasks`. */
 export function pipelineTagSet(): ReadonlySet<string> {
-  pipelineTags ??= new Set(loadTasks().PIPELINE_TYPES);
+  pipelineTags ??= new Set(tasksPart("pipelines.js", "PIPELINE_TYPES"));
   return pipelineTags;
 }
 
 /** The model libraries of `@huggingface/tasks` (`MODEL_LIBRARIES_UI_ELEMENTS`). */
 export function modelLibrarySet(): ReadonlySet<string> {
-  libraries ??= new Set(Object.keys(loadTasks().MODEL_LIBRARIES_UI_ELEMENTS));
+  libraries ??= new Set(Object.keys(tasksPart("model-libraries.js", "MODEL_LIBRARIES_UI_ELEMENTS")));
   return libraries;
 }
 

@@ -1,19 +1,19 @@
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import { collectCardFiles } from "../../lint/collect-card-files.js";
-import { type FileResult, fileResult } from "../../lint/file-result.js";
-import { formatPrettyFile, formatPrettySummary, type LintTotals } from "../../lint/format-pretty.js";
-import { sarifEnd, sarifResults, sarifStart } from "../../lint/format-sarif.js";
-import { LintConfigError, lintText } from "../../lint/index.js";
-import { lintFiles } from "../../lint/lint-files.js";
-import { findLintConfig, loadLintConfig } from "../../lint/load-lint-config.js";
-import { resolveLintConfig } from "../../lint/resolve-lint-config.js";
-import type { LintConfig } from "../../lint/types.js";
+import type { FileResult, LintConfig, LintTotals } from "../../lint/index.js";
 import type { DefineCommand } from "../command.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
-import { VERSION } from "../main.js";
+
+// The engine loads when the command runs, so that other commands (and --help) never pay for it.
+type LintModule = typeof import("../../lint/index.js");
+
+/** The package's version for SARIF output (package.json sits three folders up from both src/ and dist/). */
+function packageVersion(): string {
+  return (createRequire(import.meta.url)("../../../package.json") as { version: string }).version;
+}
 
 type Format = "pretty" | "json" | "sarif";
 
@@ -44,18 +44,22 @@ function format(value: string): Format {
   throw new InvalidArgumentError("use pretty, json or sarif.");
 }
 
-async function loadConfig(flags: LintFlags, io: CliIo): Promise<{ config: LintConfig; configPath: string | null }> {
-  const configPath = flags.config === undefined ? findLintConfig(io.cwd) : resolve(io.cwd, flags.config);
+async function loadConfig(
+  lint: LintModule,
+  flags: LintFlags,
+  io: CliIo,
+): Promise<{ config: LintConfig; configPath: string | null }> {
+  const configPath = flags.config === undefined ? lint.findLintConfig(io.cwd) : resolve(io.cwd, flags.config);
   try {
-    return { config: await loadLintConfig(configPath ?? undefined, io.cwd), configPath };
+    return { config: await lint.loadLintConfig(configPath ?? undefined, io.cwd), configPath };
   } catch (error) {
-    if (error instanceof LintConfigError) throw new UsageError(error.message);
+    if (error instanceof lint.LintConfigError) throw new UsageError(error.message);
     throw error;
   }
 }
 
 /** Writes results as they come, in the chosen format, and keeps the totals. */
-function createOutput(io: CliIo, flags: LintFlags, config: LintConfig) {
+function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: LintConfig) {
   const totals: LintTotals = {
     files: 0,
     errorCount: 0,
@@ -66,7 +70,7 @@ function createOutput(io: CliIo, flags: LintFlags, config: LintConfig) {
   };
   let fatal = false;
   let separator = "";
-  const rules = resolveLintConfig(config).map((active) => active.rule);
+  const rules = lint.resolveLintConfig(config).map((active) => active.rule);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const color = io.isTTY && !("NO_COLOR" in io.env);
   let lastProgress = 0;
@@ -78,7 +82,7 @@ function createOutput(io: CliIo, flags: LintFlags, config: LintConfig) {
   return {
     start() {
       if (flags.format === "json") io.stdout("[");
-      if (flags.format === "sarif") io.stdout(sarifStart(rules, VERSION));
+      if (flags.format === "sarif") io.stdout(lint.sarifStart(rules, packageVersion()));
     },
     /** `result.file` is where to read the text for code frames; `file` is the name to show. */
     add(result: FileResult, file: string, text?: string) {
@@ -94,7 +98,7 @@ function createOutput(io: CliIo, flags: LintFlags, config: LintConfig) {
         io.stdout(`${separator}${JSON.stringify(shown)}`);
         separator = ",";
       } else if (flags.format === "sarif") {
-        const results = sarifResults(shown, ruleIndex);
+        const results = lint.sarifResults(shown, ruleIndex);
         if (results) {
           io.stdout(`${separator}${results}`);
           separator = ",";
@@ -102,15 +106,15 @@ function createOutput(io: CliIo, flags: LintFlags, config: LintConfig) {
       } else if (result.messages.length > 0) {
         const source = text ?? (result.fatal ? undefined : readText(result.file));
         if (lastProgress) io.stderr("\r\x1b[K");
-        io.stdout(formatPrettyFile(shown, { color, ...(source === undefined ? {} : { text: source }) }));
+        io.stdout(lint.formatPrettyFile(shown, { color, ...(source === undefined ? {} : { text: source }) }));
       }
       progress(totals.files);
     },
     end(): number {
       if (lastProgress) io.stderr("\r\x1b[K");
       if (flags.format === "json") io.stdout("]\n");
-      if (flags.format === "sarif") io.stdout(sarifEnd());
-      if (flags.format === "pretty") io.stdout(formatPrettySummary(totals, color));
+      if (flags.format === "sarif") io.stdout(lint.sarifEnd());
+      if (flags.format === "pretty") io.stdout(lint.formatPrettySummary(totals, color));
       const tooManyWarnings = flags.maxWarnings !== undefined && totals.warningCount > flags.maxWarnings;
       if (tooManyWarnings && totals.errorCount === 0) {
         io.stderr(
@@ -131,8 +135,8 @@ function readText(file: string): string | undefined {
   }
 }
 
-function listRules(io: CliIo, config: LintConfig): void {
-  for (const { rule, severity } of resolveLintConfig(config)) {
+function listRules(lint: LintModule, io: CliIo, config: LintConfig): void {
+  for (const { rule, severity } of lint.resolveLintConfig(config)) {
     const level = severity ?? rule.defaultSeverity;
     io.stdout(
       `${rule.id.padEnd(26)} ${level.padEnd(8)} ${rule.fixable ? "fixable" : "       "}  ${rule.description}\n`,
@@ -153,9 +157,10 @@ export const lintCommand: DefineCommand = ({ io, exit }) =>
     .option("--jobs <n>", "worker threads for many files (default: one per core)", count("--jobs", 1))
     .option("--list-rules", "list the rules with their severity and exit")
     .action(async (paths: string[], flags: LintFlags) => {
-      const { config, configPath } = await loadConfig(flags, io);
+      const lint = await import("../../lint/index.js");
+      const { config, configPath } = await loadConfig(lint, flags, io);
       if (flags.listRules) {
-        listRules(io, config);
+        listRules(lint, io, config);
         exit(EXIT.ok);
         return;
       }
@@ -170,14 +175,14 @@ export const lintCommand: DefineCommand = ({ io, exit }) =>
         const relative = path.startsWith(io.cwd) ? path.slice(io.cwd.length).replace(/^[\\/]/, "") : path;
         return relative || path;
       };
-      const output = createOutput(io, flags, config);
+      const output = createOutput(lint, io, flags, config);
       output.start();
       if (targets.includes("-")) {
         const text = await io.readStdin();
-        output.add(fileResult("<stdin>", lintText(text, { config })), "<stdin>", text);
+        output.add(lint.fileResult("<stdin>", lint.lintText(text, { config })), "<stdin>", text);
       }
-      const files = collectCardFiles(targets.filter((path) => path !== "-"));
-      await lintFiles(files, {
+      const files = lint.collectCardFiles(targets.filter((path) => path !== "-"));
+      await lint.lintFiles(files, {
         config,
         configPath,
         cwd: io.cwd,
