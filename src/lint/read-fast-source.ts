@@ -1,5 +1,6 @@
 import { isScalar, type ScalarTag, Schema } from "yaml";
 import { type CrossReaderDifference, resolveYaml11Plain, splitFrontMatter } from "../card/index.js";
+import { DEFAULT_MAX_BLOCK_LENGTH } from "../card/read-block.js";
 import type { KeyPath, LintSource, ScalarSpan } from "./types.js";
 
 /**
@@ -56,10 +57,8 @@ const ESCAPES: Record<string, string> = {
 class GiveUp {}
 const GIVE_UP = new GiveUp();
 
-/** Beyond this the full reader is as fast per byte and checks limits; big model-indexes go there. */
-const MAX_FAST_LENGTH = 512 * 1024;
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype", "<<"]);
-const PLAIN_KEY = /[A-Za-z0-9_$./+()\u0080-\uFFFF][^:#[\]{},"'\r\n]*?(?=[ ]*:(?: |$))/my;
+const PLAIN_KEY = /[A-Za-z0-9_$./+()\u0080-\uFFFF][^:#[\]{}"'\r\n]*?(?=[ ]*:(?: |$))/my;
 /** Characters a plain scalar may start with here (YAML indicators and quotes are left to the full reader). */
 const PLAIN_START = /^(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|[-?:][^\s,[\]{}])/;
 const NON_STRING_START = /^[-+.~0-9nNtTfF]/;
@@ -475,7 +474,8 @@ export function readFastSource(text: string): LintSource | null {
   if (text.charCodeAt(0) === 0xfeff) return null;
   const split = splitFrontMatter(text);
   const yaml = split.hasFrontMatter ? split.yaml : "";
-  if (yaml.length > MAX_FAST_LENGTH || yaml.includes("\t")) return null;
+  // Over the card reader's limit, the full reader reports it (block-too-large).
+  if (yaml.length > DEFAULT_MAX_BLOCK_LENGTH || yaml.includes("\t")) return null;
   let reader: FastReader;
   let document: ReturnType<FastReader["readDocument"]>;
   try {
