@@ -39,15 +39,27 @@ export function runRules(
 ): LintMessage[] {
   const messages: LintMessage[] = [];
   for (const { rule, severity, options } of resolveLintConfig(config)) {
-    rule.check({ card, options, filePath }, (finding) => {
+    try {
+      rule.check({ card, options, filePath }, (finding) => {
+        messages.push({
+          ruleId: rule.id,
+          severity: severity ?? finding.severity ?? rule.defaultSeverity,
+          message: finding.message,
+          ...positionOf(card, finding),
+          ...(finding.fix && rule.fixable ? { fix: finding.fix } : {}),
+        });
+      });
+    } catch (error) {
+      // A broken (custom) rule must not stop the run over thousands of cards: it becomes an error message.
+      const reason = error instanceof Error ? error.message : String(error);
       messages.push({
         ruleId: rule.id,
-        severity: severity ?? finding.severity ?? rule.defaultSeverity,
-        message: finding.message,
-        ...positionOf(card, finding),
-        ...(finding.fix && rule.fixable ? { fix: finding.fix } : {}),
+        severity: "error",
+        message: `Rule "${rule.id}" crashed on this card (${reason}); fix the rule or turn it off.`,
+        line: 1,
+        column: 1,
       });
-    });
+    }
   }
   return messages.sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -31,3 +31,27 @@ describe("lintCard", () => {
     ).toThrow(/tolerance/);
   });
 });
+
+describe("a rule that throws", () => {
+  it("becomes an error message on that card instead of stopping the run", () => {
+    const broken = {
+      id: "team/broken",
+      description: "A custom rule with a bug in it.",
+      defaultSeverity: "warning" as const,
+      fixable: false,
+      check() {
+        throw new Error("boom");
+      },
+    };
+    const messages = lintText(GOOD, { config: { plugins: [broken] } });
+    expect(messages).toEqual([
+      {
+        ruleId: "team/broken",
+        severity: "error",
+        message: 'Rule "team/broken" crashed on this card (boom); fix the rule or turn it off.',
+        line: 1,
+        column: 1,
+      },
+    ]);
+  });
+});

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { cli } from "../../src/cli/main.js";
 import { CORPUS, corpusFiles } from "../support/shared.js";
 
-function fakeIo(cwd: string, stdin = "") {
+function fakeIo(cwd: string, stdin = "", isTTY = false) {
   const out: string[] = [];
   const err: string[] = [];
   return {
@@ -15,7 +15,7 @@ function fakeIo(cwd: string, stdin = "") {
       readStdin: async () => stdin,
       env: {},
       cwd,
-      isTTY: false,
+      isTTY,
     },
     stdout: () => out.join(""),
     stderr: () => err.join(""),
@@ -167,12 +167,32 @@ describe("modelcard lint", () => {
     const names = corpusFiles().slice(0, 400);
     const folder = workspace({});
     for (const name of names) copyFileSync(`${CORPUS}${name}`, join(folder, name));
-    const threaded = fakeIo(folder);
+    const threaded = fakeIo(folder, "", false);
     const single = fakeIo(folder);
     await cli(["lint", ".", "--format", "json", "--jobs", "2"], threaded.io);
     await cli(["lint", ".", "--format", "json", "--jobs", "1"], single.io);
     const results = JSON.parse(threaded.stdout()) as { file: string }[];
     expect(results.map((result) => result.file)).toEqual(names);
     expect(threaded.stdout()).toBe(single.stdout());
+  });
+
+  it("shows progress on a terminal once hundreds of cards are linted, and clears it", async () => {
+    const names = corpusFiles().slice(0, 320);
+    const folder = workspace({});
+    for (const name of names) copyFileSync(`${CORPUS}${name}`, join(folder, name));
+    const terminal = fakeIo(folder, "", true);
+    await cli(["lint", ".", "--format", "json", "--jobs", "1"], terminal.io);
+    expect(terminal.stderr()).toContain("linting… 300 cards");
+    expect(terminal.stderr().endsWith("\r\x1b[K")).toBe(true);
+    const pipe = fakeIo(folder);
+    await cli(["lint", ".", "--format", "json", "--jobs", "1"], pipe.io);
+    expect(pipe.stderr()).toBe("");
+  });
+
+  it("exits 2 when a folder holds no cards", async () => {
+    const folder = workspace({ "docs/NOTES.md": "# notes\n" });
+    const run = fakeIo(folder);
+    expect(await cli(["lint", "docs"], run.io)).toBe(2);
+    expect(run.stderr()).toContain("no cards found");
   });
 });

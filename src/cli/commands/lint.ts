@@ -112,6 +112,7 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
     },
     end(): number {
       if (lastProgress) io.stderr("\r\x1b[K");
+      const none = totals.files === 0;
       if (flags.format === "json") io.stdout("]\n");
       if (flags.format === "sarif") io.stdout(lint.sarifEnd());
       if (flags.format === "pretty") io.stdout(lint.formatPrettySummary(totals, color));
@@ -121,7 +122,9 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
           `modelcard lint: ${totals.warningCount} warnings, more than --max-warnings ${flags.maxWarnings}; fix some or raise the limit.\n`,
         );
       }
-      if (fatal) return EXIT.usage;
+      if (none)
+        io.stderr("modelcard lint: no cards found; pass README.md files, *.md cards or folders holding them.\n");
+      if (fatal || none) return EXIT.usage;
       return totals.errorCount > 0 || tooManyWarnings ? EXIT.refused : EXIT.ok;
     },
   };
