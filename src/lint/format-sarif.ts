@@ -2,13 +2,23 @@ import type { FileResult } from "./file-result.js";
 import type { LintRule } from "./types.js";
 
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-const INFORMATION_URI = "https://github.com/huggingface/hub-docs/blob/main/docs/hub/model-cards.md";
+const INFORMATION_URI = "https://huggingface.co/docs/hub/model-cards";
+
+export interface SarifWriter {
+  /** The log up to its results array. */
+  start(): string;
+  /** One file's results: comma-separated JSON objects (empty when the file is clean), joined by the caller. */
+  results(result: FileResult): string;
+  /** The end of the log. */
+  end(): string;
+}
 
 /**
- * SARIF 2.1.0 for GitHub code scanning, written in three parts so that a run over many files streams:
- * `sarifStart(rules)`, then `sarifResults(result)` for each file (joined by commas), then `sarifEnd()`.
+ * SARIF 2.1.0 for GitHub code scanning, written in pieces so that a run over many files streams: `start()`,
+ * then `results()` per file, then `end()`. File names are URIs relative to the folder the run started in.
  */
-export function sarifStart(rules: readonly LintRule[], version: string): string {
+export function createSarifWriter(rules: readonly LintRule[], version: string): SarifWriter {
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const driver = {
     name: "modelcard",
     version,
@@ -16,42 +26,39 @@ export function sarifStart(rules: readonly LintRule[], version: string): string 
     rules: rules.map((rule) => ({
       id: rule.id,
       shortDescription: { text: rule.description },
-      helpUri: `docs/rules/${rule.id}.md`,
-      defaultConfiguration: { level: rule.defaultSeverity === "error" ? "error" : "warning" },
+      help: { text: `${rule.description} See docs/rules/${rule.id}.md.` },
+      defaultConfiguration: { level: rule.defaultSeverity },
     })),
   };
-  return `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.1.0","runs":[{"tool":{"driver":${JSON.stringify(driver)}},"results":[`;
-}
-
-/** The SARIF results of one file (comma-joined JSON objects, possibly empty). */
-export function sarifResults(result: FileResult, ruleIndex: ReadonlyMap<string, number>): string {
-  return result.messages
-    .map((message) => {
-      const index = ruleIndex.get(message.ruleId);
-      return JSON.stringify({
-        ruleId: message.ruleId,
-        ...(index === undefined ? {} : { ruleIndex: index }),
-        level: message.severity === "error" ? "error" : "warning",
-        message: { text: message.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: result.file.replaceAll("\\", "/") },
-              region: {
-                startLine: message.line,
-                startColumn: message.column,
-                ...(message.endLine === undefined
-                  ? {}
-                  : { endLine: message.endLine, endColumn: message.endColumn ?? message.column }),
+  return {
+    start: () =>
+      `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.1.0","runs":[{"tool":{"driver":${JSON.stringify(driver)}},"results":[`,
+    results: (result) =>
+      result.messages
+        .map((message) => {
+          const index = ruleIndex.get(message.ruleId);
+          return JSON.stringify({
+            ruleId: message.ruleId,
+            ...(index === undefined ? {} : { ruleIndex: index }),
+            level: message.severity,
+            message: { text: message.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: encodeURI(result.file.replaceAll("\\", "/")) },
+                  region: {
+                    startLine: message.line,
+                    startColumn: message.column,
+                    ...(message.endLine === undefined
+                      ? {}
+                      : { endLine: message.endLine, endColumn: message.endColumn ?? message.column }),
+                  },
+                },
               },
-            },
-          },
-        ],
-      });
-    })
-    .join(",");
-}
-
-export function sarifEnd(): string {
-  return "]}]}\n";
+            ],
+          });
+        })
+        .join(","),
+    end: () => "]}]}\n",
+  };
 }

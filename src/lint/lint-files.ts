@@ -9,10 +9,10 @@ import type { LintWorkerData, LintWorkerRequest, LintWorkerResponse } from "./li
 import type { LintConfig } from "./types.js";
 
 export interface LintFilesOptions {
-  /** The loaded configuration, for files linted in this thread. */
+  /** The configuration (as `loadLintConfig` returns it). */
   config?: LintConfig;
-  /** Its file, which each worker thread loads again (custom rules are code and cannot be sent); null: defaults. */
-  configPath: string | null;
+  /** Its file, which worker threads load again when it has custom rules (code cannot be sent to a thread). */
+  configPath?: string | null;
   cwd?: string;
   fix?: boolean;
   /** Worker threads; default: one per core. 1 lints in this thread. */
@@ -67,7 +67,9 @@ export async function lintFiles(files: AsyncIterable<CardFile>, options: LintFil
     }
     head.push(next.value);
   }
-  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const customRules = (options.config?.plugins?.length ?? 0) > 0;
+  // Custom rules given as code, with no file to load them from, can only run in this thread.
+  const jobs = customRules && !options.configPath ? 1 : Math.max(1, options.jobs ?? availableParallelism());
   const rest: AsyncIterable<CardFile> = { [Symbol.asyncIterator]: () => iterator };
   if (done || jobs === 1) return (await lintHere(head, options)) + (done ? 0 : await lintHere(rest, options));
   return lintInWorkers(head, iterator, jobs, options);
@@ -79,8 +81,10 @@ async function lintInWorkers(
   jobs: number,
   options: LintFilesOptions,
 ): Promise<number> {
+  const { plugins, ...plainConfig } = options.config ?? {};
   const workerData: LintWorkerData = {
-    configPath: options.configPath,
+    config: options.config ? plainConfig : undefined,
+    configPath: plugins?.length ? (options.configPath ?? null) : null,
     cwd: options.cwd ?? process.cwd(),
     fix: Boolean(options.fix),
   };

@@ -4,10 +4,11 @@ import type { LintWorkerData, LintWorkerRequest, LintWorkerResponse } from "./li
 import { loadLintConfig } from "./load-lint-config.js";
 
 // A worker thread of `lintFiles`: loads the configuration once, then lints the batches it is sent.
-const { configPath, cwd, fix } = workerData as LintWorkerData;
+const data = workerData as LintWorkerData;
+const { cwd, fix } = data;
 const port = parentPort;
 if (!port) throw new Error("lint-worker.ts runs as a worker thread of lintFiles");
-const config = configPath === null ? undefined : await loadLintConfig(configPath, cwd);
+const config = data.configPath === null ? data.config : await loadLintConfig(data.configPath, cwd);
 
 port.on("message", async ({ id, files }: LintWorkerRequest) => {
   const results = [];

@@ -1,29 +1,14 @@
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parse as parseYaml } from "yaml";
+import { findLintConfig } from "./find-lint-config.js";
 import { LintConfigError } from "./lint-config-error.js";
 import { resolveLintConfig } from "./resolve-lint-config.js";
 import { isRecord } from "./rules/rule-kit.js";
 import type { LintConfig, LintRule } from "./types.js";
 
-export const CONFIG_FILE_NAMES = ["modelcard.config.json", "modelcard.config.yaml", "modelcard.config.yml"] as const;
 const KEYS = ["rules", "requiredFields", "customRules"];
-
-/** The nearest `modelcard.config.{json,yaml,yml}` in `directory` or above it, or null. */
-export function findLintConfig(directory: string): string | null {
-  let current = resolve(directory);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(current, name);
-      if (existsSync(candidate)) return candidate;
-    }
-    const parent = dirname(current);
-    if (parent === current) return null;
-    current = parent;
-  }
-}
 
 async function importRules(modulePath: string, configPath: string): Promise<LintRule[]> {
   const absolute = resolve(dirname(configPath), modulePath);

@@ -55,3 +55,25 @@ describe("a rule that throws", () => {
     ]);
   });
 });
+
+describe("lintFiles", () => {
+  it("honours a configuration given as an object in worker threads", async () => {
+    const { collectCardFiles, lintFiles } = await import("../../src/lint/index.js");
+    const { CORPUS } = await import("../support/shared.js");
+    const run = async (jobs: number) => {
+      const seen: string[] = [];
+      await lintFiles(collectCardFiles([CORPUS]), {
+        config: { rules: { "required-fields": "off", license: "warn" } },
+        jobs,
+        onResult: (result) => {
+          if (seen.length < 600) seen.push(JSON.stringify(result));
+        },
+      });
+      return seen;
+    };
+    const threaded = await run(2);
+    expect(threaded.join("\n")).not.toContain('"ruleId":"required-fields"');
+    expect(threaded.join("\n")).toContain('"ruleId":"license","severity":"warning"');
+    expect(threaded).toEqual(await run(1));
+  });
+});

@@ -1,9 +1,12 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { cli } from "../../src/cli/main.js";
 import { CORPUS, corpusFiles } from "../support/shared.js";
+
+const CONFIGS = fileURLToPath(new URL("./fixtures/config/", import.meta.url));
 
 function fakeIo(cwd: string, stdin = "", isTTY = false) {
   const out: string[] = [];
@@ -173,6 +176,24 @@ describe("modelcard lint", () => {
     await cli(["lint", ".", "--format", "json", "--jobs", "1"], single.io);
     const results = JSON.parse(threaded.stdout()) as { file: string }[];
     expect(results.map((result) => result.file)).toEqual(names);
+    expect(threaded.stdout()).toBe(single.stdout());
+  });
+
+  it("applies the configuration and its custom rules in worker threads too", async () => {
+    const names = corpusFiles().slice(0, 300);
+    const folder = workspace({});
+    for (const name of names) copyFileSync(`${CORPUS}${name}`, join(folder, name));
+    for (const name of ["modelcard.config.yaml", "custom-rules.mjs"])
+      copyFileSync(`${CONFIGS}${name}`, join(folder, name));
+    const threaded = fakeIo(folder);
+    await cli(["lint", ".", "--format", "json", "--jobs", "2"], threaded.io);
+    const results = JSON.parse(threaded.stdout()) as { messages: { ruleId: string; severity: string }[] }[];
+    expect(results).toHaveLength(300);
+    const authorRule = results.flatMap((result) => result.messages).filter((m) => m.ruleId === "team/require-author");
+    expect(authorRule.length).toBe(300);
+    expect(new Set(authorRule.map((message) => message.severity))).toEqual(new Set(["error"]));
+    const single = fakeIo(folder);
+    await cli(["lint", ".", "--format", "json", "--jobs", "1"], single.io);
     expect(threaded.stdout()).toBe(single.stdout());
   });
 

@@ -70,8 +70,10 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
   };
   let fatal = false;
   let separator = "";
-  const rules = lint.resolveLintConfig(config).map((active) => active.rule);
-  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const sarif = lint.createSarifWriter(
+    lint.resolveLintConfig(config).map((active) => active.rule),
+    packageVersion(),
+  );
   const color = io.isTTY && !("NO_COLOR" in io.env);
   let lastProgress = 0;
   const progress = (done: number) => {
@@ -82,7 +84,7 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
   return {
     start() {
       if (flags.format === "json") io.stdout("[");
-      if (flags.format === "sarif") io.stdout(lint.sarifStart(rules, packageVersion()));
+      if (flags.format === "sarif") io.stdout(sarif.start());
     },
     /** `result.file` is where to read the text for code frames; `file` is the name to show. */
     add(result: FileResult, file: string, text?: string) {
@@ -98,7 +100,7 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
         io.stdout(`${separator}${JSON.stringify(shown)}`);
         separator = ",";
       } else if (flags.format === "sarif") {
-        const results = lint.sarifResults(shown, ruleIndex);
+        const results = sarif.results(shown);
         if (results) {
           io.stdout(`${separator}${results}`);
           separator = ",";
@@ -114,7 +116,7 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
       if (lastProgress) io.stderr("\r\x1b[K");
       const none = totals.files === 0;
       if (flags.format === "json") io.stdout("]\n");
-      if (flags.format === "sarif") io.stdout(lint.sarifEnd());
+      if (flags.format === "sarif") io.stdout(sarif.end());
       if (flags.format === "pretty") io.stdout(lint.formatPrettySummary(totals, color));
       const tooManyWarnings = flags.maxWarnings !== undefined && totals.warningCount > flags.maxWarnings;
       if (tooManyWarnings && totals.errorCount === 0) {
