@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { resolve } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import type { FileResult, LintConfig, LintTotals } from "../../lint/index.js";
 import type { DefineCommand } from "../command.js";
@@ -176,9 +176,10 @@ export const lintCommand: DefineCommand = ({ io, exit }) =>
         targets.push(readme);
       }
       if (targets.includes("-") && flags.fix) throw new UsageError("--fix cannot write to stdin; lint a file instead.");
+      // Files below the current folder are shown relative to it (as SARIF and editors expect), others in full.
       const shown = (path: string) => {
-        const relative = path.startsWith(io.cwd) ? path.slice(io.cwd.length).replace(/^[\\/]/, "") : path;
-        return relative || path;
+        const below = relative(io.cwd, path);
+        return below === "" || below.startsWith("..") || isAbsolute(below) ? path : below;
       };
       const output = createOutput(lint, io, flags, config);
       output.start();
