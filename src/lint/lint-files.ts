@@ -145,7 +145,9 @@ async function lintInWorkers(
             finished.set(message.id, message.results);
             report();
           }
+          // Two batches per worker: one to work on, one waiting, so that no worker waits for the main thread.
           idle.push(worker);
+          if (!("results" in message)) idle.push(worker);
           void feed();
         });
       }

@@ -70,10 +70,13 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
   };
   let fatal = false;
   let separator = "";
-  const sarif = lint.createSarifWriter(
-    lint.resolveLintConfig(config).map((active) => active.rule),
-    packageVersion(),
-  );
+  const sarif =
+    flags.format === "sarif"
+      ? lint.createSarifWriter(
+          lint.resolveLintConfig(config).map((active) => active.rule),
+          packageVersion(),
+        )
+      : null;
   const color = io.isTTY && !("NO_COLOR" in io.env);
   let lastProgress = 0;
   const progress = (done: number) => {
@@ -84,7 +87,7 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
   return {
     start() {
       if (flags.format === "json") io.stdout("[");
-      if (flags.format === "sarif") io.stdout(sarif.start());
+      if (sarif) io.stdout(sarif.start());
     },
     /** `result.file` is where to read the text for code frames; `file` is the name to show. */
     add(result: FileResult, file: string, text?: string) {
@@ -99,7 +102,7 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
       if (flags.format === "json") {
         io.stdout(`${separator}${JSON.stringify(shown)}`);
         separator = ",";
-      } else if (flags.format === "sarif") {
+      } else if (sarif) {
         const results = sarif.results(shown);
         if (results) {
           io.stdout(`${separator}${results}`);
@@ -116,7 +119,7 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
       if (lastProgress) io.stderr("\r\x1b[K");
       const none = totals.files === 0;
       if (flags.format === "json") io.stdout("]\n");
-      if (flags.format === "sarif") io.stdout(sarif.end());
+      if (sarif) io.stdout(sarif.end());
       if (flags.format === "pretty") io.stdout(lint.formatPrettySummary(totals, color));
       const tooManyWarnings = flags.maxWarnings !== undefined && totals.warningCount > flags.maxWarnings;
       if (tooManyWarnings && totals.errorCount === 0) {
