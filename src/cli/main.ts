@@ -1,6 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { MetadataConflictError } from "../card/index.js";
-import { commands } from "./commands/index.js";
+import { commandLoaders } from "./commands/index.js";
 import { EXIT } from "./exit-codes.js";
 import { type CliIo, processIo } from "./io.js";
 
@@ -15,6 +15,11 @@ export async function cli(argv: readonly string[], io: CliIo = processIo()): Pro
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
+  // The first word that is not an option names the command; without a known one, load all (help, suggestions).
+  const requested = argv.find((argument) => !argument.startsWith("-"));
+  const names =
+    requested !== undefined && Object.hasOwn(commandLoaders, requested) ? [requested] : Object.keys(commandLoaders);
+  const commands = await Promise.all(names.map((name) => commandLoaders[name]!()));
   for (const define of commands) {
     const command = define({ io, exit: (code) => (exitCode = code) });
     command
