@@ -65,9 +65,26 @@ const NON_STRING_START = /^[-+.~0-9nNtTfF]/;
 
 let coreTags: ScalarTag[] | undefined;
 
+/** The only core-schema scalars that start with a letter. */
+const CORE_WORDS = new Map<string, null | boolean>([
+  ["null", null],
+  ["Null", null],
+  ["NULL", null],
+  ["true", true],
+  ["True", true],
+  ["TRUE", true],
+  ["false", false],
+  ["False", false],
+  ["FALSE", false],
+]);
+const LETTER = /^[A-Za-z]/;
+/** A quoted key on one line, without escapes, followed by its colon. */
+const QUOTED_KEY = /"([^"\\\r\n]*)"(?=[ ]*:(?: |$))|'((?:[^'\r\n]|'')*)'(?=[ ]*:(?: |$))/my;
+
 /** YAML 1.2 core schema resolution of a plain scalar, with eemeli/yaml's own tags and in their order. */
 function resolvePlain(source: string): unknown {
   if (source !== "" && !NON_STRING_START.test(source)) return source;
+  if (LETTER.test(source)) return CORE_WORDS.has(source) ? CORE_WORDS.get(source) : source;
   coreTags ??= (new Schema({ schema: "core" }).tags as ScalarTag[]).filter((tag) => tag.default === true && tag.test);
   const tag = coreTags.find((candidate) => candidate.test?.test(source));
   if (!tag) return source;
@@ -136,18 +153,31 @@ class FastReader {
     return this.yaml.charCodeAt(at) === 45 && (at + 1 === line.end || this.yaml.charCodeAt(at + 1) === 32);
   }
 
-  /** The plain key starting at `at`, or null. */
-  keyAt(at: number): string | null {
+  /** The key starting at `at` (plain, or quoted on one line without escapes) and where its text ends, or null. */
+  keyAt(at: number): { key: string; end: number; plain: boolean } | null {
+    const first = this.yaml.charCodeAt(at);
+    if (first === 34 || first === 39) {
+      QUOTED_KEY.lastIndex = at;
+      const match = QUOTED_KEY.exec(this.yaml);
+      if (!match) return null;
+      const key = match[1] ?? (match[2] ?? "").replaceAll("''", "'");
+      return { key, end: at + match[0].length, plain: false };
+    }
     PLAIN_KEY.lastIndex = at;
-    return PLAIN_KEY.exec(this.yaml)?.[0] ?? null;
+    const key = PLAIN_KEY.exec(this.yaml)?.[0];
+    return key === undefined ? null : { key, end: at + key.length, plain: true };
   }
 
   readPair(line: Line, at: number, indent: number, node: FastNode & { kind: "map" }, data: Record<string, unknown>) {
-    const key = this.keyAt(at);
-    if (key === null) throw GIVE_UP;
-    if (key.length > 1024 || UNSAFE_KEYS.has(key) || node.pairs.has(key) || resolvePlain(key) !== key) throw GIVE_UP;
-    this.compare(key, key, true, at);
-    const colon = this.yaml.indexOf(":", at + key.length);
+    const found = this.keyAt(at);
+    if (found === null) throw GIVE_UP;
+    const { key } = found;
+    if (key.length > 1024 || UNSAFE_KEYS.has(key) || node.pairs.has(key)) throw GIVE_UP;
+    if (found.plain) {
+      if (resolvePlain(key) !== key) throw GIVE_UP; // a number, boolean or null key
+      this.compare(key, key, true, at);
+    }
+    const colon = this.yaml.indexOf(":", found.end);
     this.path.push(key);
     const { node: value, data: valueData } = this.readValue(line, colon + 1, indent);
     this.path.pop();
@@ -441,6 +471,8 @@ class FastReader {
 
   /** Records a plain scalar that PyYAML reads differently, as `findCrossReaderDifferences` does. */
   compare(source: string, value: unknown, isKey: boolean, start: number): void {
+    // PyYAML's only letter-led non-strings are its null and boolean words, five letters at most.
+    if (source.length > 5 && LETTER.test(source)) return;
     const yaml11 = resolveYaml11Plain(source);
     const same =
       yaml11.kind === "str" ? value === yaml11.value : yaml11.kind !== "timestamp" && Object.is(value, yaml11.value);

@@ -48,6 +48,7 @@ describe("readFastSource", () => {
       "---\nmodel-index:\n- name: m\n  results:\n  - task:\n      type: t\n    metrics:\n    - type: loss\n      value: '2.1'\n---\n",
     ],
     ["cross-reader scalars and keys", "---\non: yes\nlanguage: [no, en]\nlearning_rate: 5e-6\nversion: 010\n---\n"],
+    ["quoted keys", "---\n\"a b\": 1\n'it''s': [x]\nmodel-index:\n- \"name\": m\n---\n"],
     ["no front matter", "# Just a README\n"],
   ])("reads %s exactly as the full reader does", (_, text) => {
     expect(expectSameReading(text)).toBe(true);
@@ -60,7 +61,7 @@ describe("readFastSource", () => {
     ["a tab", "---\na:\n\t- b\n---\n"],
     ["bad indentation", "---\na: 1\n b: 2\n---\n"],
     ["a top-level list", "---\n- a\n---\n"],
-    ["a quoted key", '---\n"a": 1\n---\n'],
+    ["a quoted key with an escape", '---\n"a\\tb": 1\n---\n'],
     ["an unclosed quote", '---\na: "b\n---\n'],
   ])("leaves %s to the full reader", (_, text) => {
     expect(readFastSource(text)).toBeNull();
@@ -76,10 +77,11 @@ describe("readFastSource", () => {
           lineWidth: fc.constantFrom(0, 20, 80),
           defaultStringType: fc.constantFrom("PLAIN", "QUOTE_DOUBLE", "QUOTE_SINGLE", "BLOCK_FOLDED", "BLOCK_LITERAL"),
           crlf: fc.boolean(),
+          keyType: fc.constantFrom("PLAIN", "QUOTE_DOUBLE", "QUOTE_SINGLE"),
         }),
         (metadata, style) => {
-          const { crlf, ...options } = style;
-          const yaml = stringify(metadata, { ...options, defaultKeyType: "PLAIN" } as never);
+          const { crlf, keyType, ...options } = style;
+          const yaml = stringify(metadata, { ...options, defaultKeyType: keyType } as never);
           const text = `---\n${yaml}---\n# Model\n`;
           if (expectSameReading(crlf ? text.replaceAll("\n", "\r\n") : text)) read++;
         },
