@@ -169,6 +169,10 @@ class FastReader {
   }
 
   readPair(line: Line, at: number, indent: number, node: FastNode & { kind: "map" }, data: Record<string, unknown>) {
+    if (this.yaml.charCodeAt(at) === 63 && this.yaml.charCodeAt(at + 1) === 32) {
+      this.readExplicitPair(line, at, indent, node, data);
+      return;
+    }
     const found = this.keyAt(at);
     if (found === null) throw GIVE_UP;
     const { key } = found;
@@ -182,6 +186,41 @@ class FastReader {
     const { node: value, data: valueData } = this.readValue(line, colon + 1, indent);
     this.path.pop();
     node.pairs.set(key, { keyStart: at, value });
+    data[key] = valueData;
+  }
+
+  /**
+   * `? long key` (plain, possibly over several lines) then `: value` on a line of its own: how PyYAML writes keys
+   * longer than 128 characters.
+   */
+  readExplicitPair(
+    line: Line,
+    at: number,
+    indent: number,
+    node: FastNode & { kind: "map" },
+    data: Record<string, unknown>,
+  ) {
+    const yaml = this.yaml;
+    let keyStart = at + 2;
+    while (keyStart < line.end && yaml.charCodeAt(keyStart) === 32) keyStart++;
+    const first = yaml.charCodeAt(keyStart);
+    if (keyStart === line.end || first === 34 || first === 39 || first === 91) throw GIVE_UP;
+    this.index++;
+    const keyReading = this.readScalar(keyStart, line.end, false, indent);
+    const recorded = this.differences[this.differences.length - 1];
+    if (recorded?.start === keyStart) recorded.isKey = true; // read as a scalar, but it is this mapping's key
+    const key = keyReading.data;
+    if (typeof key !== "string" || key.length > 1024 || UNSAFE_KEYS.has(key) || node.pairs.has(key)) throw GIVE_UP;
+    const keyLineEnd = keyReading.lineEnd ?? line.end;
+    if (yaml.slice(keyReading.end, keyLineEnd).trim() !== "") throw GIVE_UP;
+    const valueLine = this.peek();
+    const colon = valueLine ? valueLine.start + indent : -1;
+    if (!valueLine || valueLine.indent !== indent || yaml.charCodeAt(colon) !== 58) throw GIVE_UP;
+    if (colon + 1 < valueLine.end && yaml.charCodeAt(colon + 1) !== 32) throw GIVE_UP;
+    this.path.push(key);
+    const { node: value, data: valueData } = this.readValue(valueLine, colon + 1, indent);
+    this.path.pop();
+    node.pairs.set(key, { keyStart, value });
     data[key] = valueData;
   }
 
@@ -250,15 +289,20 @@ class FastReader {
     return result;
   }
 
-  /** `|` or `>` with `-` or no chomping indicator; lines of one indentation, blank lines between. */
+  /**
+   * `|` or `>` with `-` or no chomping indicator, folded the way eemeli/yaml's `resolveBlockScalar` folds it
+   * (more-indented lines keep their line breaks). Leading empty lines and an explicit indentation are left to
+   * the full reader.
+   */
   readBlockScalar(at: number, end: number, indent: number): { node: FastNode; data: unknown } {
     const yaml = this.yaml;
     const header = yaml.slice(at, end).trimEnd();
     if (!/^[|>]-?$/.test(header)) throw GIVE_UP;
     const folded = header[0] === ">";
     const lines = this.lines;
-    const texts: string[] = [];
+    const rows: { width: number; text: string }[] = [];
     let base = -1;
+    let contentRows = 0;
     let valueEnd = -1;
     let index = this.index;
     for (; index < lines.length; index++) {
@@ -267,36 +311,44 @@ class FastReader {
       while (spaces < line.end && yaml.charCodeAt(spaces) === 32) spaces++;
       const width = spaces - line.start;
       if (spaces === line.end) {
-        if (base === -1 || width > base) throw GIVE_UP; // leading blank lines, or spaces kept as content
-        texts.push("");
+        if (base === -1) throw GIVE_UP;
+        rows.push({ width, text: "" });
         continue;
       }
       if (base === -1) {
         if (width <= indent) throw GIVE_UP; // an empty block scalar
         base = width;
       } else if (width < base) break;
-      if (folded && width > base) throw GIVE_UP; // more-indented lines keep their breaks
-      texts.push(yaml.slice(line.start + base, line.end));
+      rows.push({ width, text: yaml.slice(spaces, line.end) });
+      contentRows = rows.length;
       valueEnd = index + 1 < lines.length ? lines[index + 1]!.start : yaml.length;
     }
     if (base === -1) throw GIVE_UP;
-    while (texts.length > 0 && texts[texts.length - 1] === "") texts.pop();
+    // Trailing empty lines are chomped, unless they hold more spaces than the block's indentation.
+    if (rows.slice(contentRows).some((row) => row.width > base)) throw GIVE_UP;
     this.index = index;
-    let value: string;
-    if (folded) {
-      value = texts[0] ?? "";
-      let breaks = 0;
-      for (let line = 1; line < texts.length; line++) {
-        const text = texts[line]!;
-        if (text === "") breaks++;
-        else {
-          value += breaks > 0 ? "\n".repeat(breaks) : " ";
-          value += text;
-          breaks = 0;
-        }
+    let value = "";
+    let separator = "";
+    let previousMoreIndented = false;
+    for (const { width, text } of rows.slice(0, contentRows)) {
+      const extra = " ".repeat(Math.max(0, width - base));
+      if (!folded) {
+        value += separator + extra + text;
+        separator = "\n";
+      } else if (width > base) {
+        if (separator === " ") separator = "\n";
+        else if (!previousMoreIndented && separator === "\n") separator = "\n\n";
+        value += separator + extra + text;
+        separator = "\n";
+        previousMoreIndented = true;
+      } else if (text === "") {
+        if (separator === "\n") value += "\n";
+        else separator = "\n";
+      } else {
+        value += separator + text;
+        separator = " ";
+        previousMoreIndented = false;
       }
-    } else {
-      value = texts.join("\n");
     }
     if (header.length === 1) value += "\n";
     return { node: { kind: "scalar", start: at, end: valueEnd }, data: value };

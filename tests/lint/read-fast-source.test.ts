@@ -48,6 +48,14 @@ describe("readFastSource", () => {
       "---\nmodel-index:\n- name: m\n  results:\n  - task:\n      type: t\n    metrics:\n    - type: loss\n      value: '2.1'\n---\n",
     ],
     ["cross-reader scalars and keys", "---\non: yes\nlanguage: [no, en]\nlearning_rate: 5e-6\nversion: 010\n---\n"],
+    [
+      "folded block scalars with more-indented lines",
+      "---\np: >-\n  Terms\n\n\n  1. Use\n      a. this\n      b. that\n    \n  end\n    more\nq: |\n  x\n   \n  y\nr: 1\n---\n",
+    ],
+    [
+      "explicit keys, as PyYAML writes long ones",
+      "---\nfields:\n  ? I agree to the terms\n    of the license\n  : checkbox\n  ? on\n  : yes\n  geo: ip\n---\n",
+    ],
     ["quoted keys", "---\n\"a b\": 1\n'it''s': [x]\nmodel-index:\n- \"name\": m\n---\n"],
     ["no front matter", "# Just a README\n"],
   ])("reads %s exactly as the full reader does", (_, text) => {
