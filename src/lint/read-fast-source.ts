@@ -4,11 +4,13 @@ import { DEFAULT_MAX_BLOCK_LENGTH } from "../card/read-block.js";
 import type { KeyPath, LintSource, ScalarSpan } from "./types.js";
 
 /**
- * A cheap reader for the common shape of front matter: block mappings and sequences, single-line plain and
- * quoted scalars, one-line flow lists of scalars, comments, LF or CRLF. Anything else (anchors, tags, block
- * scalars, multi-line scalars, flow mappings, duplicate or odd keys, errors of any kind) makes it give up and
- * return null, and the caller uses the full reader (`ModelCard`). A corpus test proves that both give the same
- * lint messages on every card this reader accepts.
+ * A cheap reader for the shapes real front matter takes: block mappings and sequences, plain, quoted and block
+ * scalars (over several lines too), one-line flow lists of scalars, plain, quoted and explicit (`? `) keys,
+ * comments, LF or CRLF. It builds no YAML document, only the plain data and the offsets rules point at, which
+ * makes it several times faster than `parseDocument`. Anything else (anchors, aliases, tags, flow mappings,
+ * tabs, duplicate or non-string keys, and every kind of error) makes it give up and return null, and the caller
+ * uses the full reader (`ModelCard`). Tests prove on the whole corpus and on generated cards that both readers
+ * give the same metadata and the same lint messages wherever this one accepts a card.
  */
 
 type FastNode =

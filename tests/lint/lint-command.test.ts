@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { cli } from "../../src/cli/main.js";
+import { fixText } from "../../src/lint/index.js";
 import { CORPUS, corpusFiles } from "../support/shared.js";
 
 const CONFIGS = fileURLToPath(new URL("./fixtures/config/", import.meta.url));
@@ -195,6 +196,24 @@ describe("modelcard lint", () => {
     const single = fakeIo(folder);
     await cli(["lint", ".", "--format", "json", "--jobs", "1"], single.io);
     expect(threaded.stdout()).toBe(single.stdout());
+  });
+
+  it("fixes files in worker threads exactly as fixText does", async () => {
+    const names = corpusFiles().slice(0, 600);
+    const folder = workspace({});
+    for (const name of names) copyFileSync(`${CORPUS}${name}`, join(folder, name));
+    const run = fakeIo(folder);
+    await cli(["lint", ".", "--fix", "--format", "json", "--jobs", "2"], run.io);
+    const results = JSON.parse(run.stdout()) as { file: string; fixed: number }[];
+    let fixedFiles = 0;
+    for (const name of names) {
+      const original = readFileSync(`${CORPUS}${name}`, "utf8");
+      const expected = fixText(original);
+      expect(readFileSync(join(folder, name), "utf8"), name).toBe(expected.output);
+      if (expected.output !== original) fixedFiles++;
+    }
+    expect(fixedFiles).toBeGreaterThan(0);
+    expect(results.filter((result) => result.fixed > 0).length).toBe(fixedFiles);
   });
 
   it("shows progress on a terminal once hundreds of cards are linted, and clears it", async () => {
