@@ -11,7 +11,7 @@ const SKIPPED_FOLDERS = new Set(["node_modules", ".git"]);
 
 async function* walk(folder: string): AsyncGenerator<CardFile> {
   const entries: { name: string; folder: boolean }[] = [];
-  for await (const entry of await opendir(folder)) {
+  for await (const entry of await opendir(folder, { bufferSize: 128 })) {
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith("."))
         entries.push({ name: entry.name, folder: true });

@@ -25,7 +25,7 @@ export interface LintFilesOptions {
 const WORKER_THRESHOLD = 256;
 const BATCH_SIZE = 64;
 /** Batches sent ahead of the oldest unfinished one, per worker: keeps workers busy and memory bounded. */
-const BATCHES_AHEAD = 3;
+const BATCHES_AHEAD = 16;
 
 /** The worker thread's entry; run from source (tests, benchmarks through tsx), it first registers tsx's loader. */
 function startWorker(workerData: LintWorkerData): Worker {
