@@ -29,13 +29,15 @@ const BATCHES_AHEAD = 16;
 
 /** The worker thread's entry; run from source (tests, benchmarks through tsx), it first registers tsx's loader. */
 function startWorker(workerData: LintWorkerData): Worker {
+  // Node's own flags pass on to the threads, except one that only applies to `node -e` input.
+  const execArgv = process.execArgv.filter((flag) => !flag.startsWith("--input-type"));
   const script = new URL(import.meta.url.endsWith(".ts") ? "./lint-worker.ts" : "./lint-worker.js", import.meta.url);
-  if (!import.meta.url.endsWith(".ts")) return new Worker(script, { workerData });
+  if (!import.meta.url.endsWith(".ts")) return new Worker(script, { workerData, execArgv });
   const api = createRequire(import.meta.url)
     .resolve("tsx/esm/api")
     .replace(/\.cjs$/, ".mjs");
   const bootstrap = `import(${JSON.stringify(pathToFileURL(api).href)}).then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { eval: true, workerData, execArgv });
 }
 
 async function lintHere(
