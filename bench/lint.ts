@@ -112,8 +112,8 @@ Start-up on one card (\`${basename(card)}\`), compiled JavaScript, median of 21 
 | run | ms | ratio to \`node -e 0\` |
 |---|---|---|
 ${startRow("`node -e 0` (baseline)", nodeStart)}
-${startRow("`modelcard lint CARD`, the whole CLI (every command's imports)", cliStart)}
-${startRow("the lint command alone (commander, the engine, the vocabularies)", lintStart)}
+${startRow("`modelcard lint CARD` through `cli()` (command registry, then the lint command)", cliStart)}
+${startRow("the lint command alone (commander, the engine, the vocabularies it needs)", lintStart)}
 `;
 await writeBenchmarkSection("lint", markdown);
 console.log(markdown);
