@@ -23,6 +23,17 @@ describe.each(BUILT_IN_RULES.map((rule) => [rule.id, rule] as const))("rule %s",
     expect(lintText(read(id, "pass"))).toEqual([]);
   });
 
+  it("has documented examples that fail and pass as the page says", () => {
+    const page = readFileSync(`${DOCS}${id}.md`, "utf8");
+    const example = (section: string) => {
+      const match = new RegExp(`## ${section}\\n\\n\`\`\`markdown\\n([\\s\\S]*?)\`\`\``).exec(page);
+      expect(match, `${id}.md: ${section}`).not.toBeNull();
+      return match?.[1] ?? "";
+    };
+    expect(lintText(example("Failing example")).some((message) => message.ruleId === id)).toBe(true);
+    expect(lintText(example("Passing example"))).toEqual([]);
+  });
+
   it.runIf(rule.fixable)("fixes its failing fixture, and the fixed card lints clean of the fixed messages", () => {
     const text = read(id, "fail");
     const before = lintText(text);
