@@ -10,6 +10,11 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // `modelcard lint . | head` closes the pipe early: stop quietly, as other command-line tools do.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

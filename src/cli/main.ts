@@ -3,8 +3,7 @@ import { MetadataConflictError } from "../card/index.js";
 import { commandLoaders } from "./commands/index.js";
 import { EXIT } from "./exit-codes.js";
 import { type CliIo, processIo } from "./io.js";
-
-export const VERSION = "0.1.0";
+import { VERSION } from "./version.js";
 
 /** Runs the command line `argv` (without `node` and the script) and resolves to the exit code. */
 export async function cli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {

@@ -11,7 +11,7 @@ export interface LintFileOptions {
   fix?: boolean;
   /** The name shown for the file (default: its path). */
   displayName?: string;
-  /** Skip the file (resolve to null) unless it is a README.md or starts with front matter: a folder's other notes. */
+  /** Skip the file (resolve to null) unless it is a README.md or starts with a `---` line: a folder's other notes. */
   onlyCards?: boolean;
 }
 
@@ -42,7 +42,8 @@ export async function lintFile(path: string, options: LintFileOptions = {}): Pro
   }
   if (looksBinary(bytes)) return fatal(file, `${file}: this is a binary file, not a Markdown card; leave it out.`);
   const text = bytes.toString("utf8");
-  if (options.onlyCards && basename(path).toLowerCase() !== "readme.md" && !/^\s*---\r?\n/.test(text)) return null;
+  if (options.onlyCards && basename(path).toLowerCase() !== "readme.md" && !/^\s*---[ \t]*[\r\n]/.test(text))
+    return null;
   const lintOptions = { config: options.config, filePath: path };
   if (!options.fix) return fileResult(file, lintText(text, lintOptions));
   const { output, messages, fixed } = fixText(text, lintOptions);

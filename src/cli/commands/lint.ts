@@ -1,19 +1,14 @@
 import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { isAbsolute, relative, resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import type { FileResult, LintConfig, LintTotals } from "../../lint/index.js";
 import type { DefineCommand } from "../command.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
+import { VERSION } from "../version.js";
 
 // The engine loads when the command runs, so that other commands (and --help) never pay for it.
 type LintModule = typeof import("../../lint/index.js");
-
-/** The package's version for SARIF output (package.json sits three folders up from both src/ and dist/). */
-function packageVersion(): string {
-  return (createRequire(import.meta.url)("../../../package.json") as { version: string }).version;
-}
 
 type Format = "pretty" | "json" | "sarif";
 
@@ -74,7 +69,7 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
     flags.format === "sarif"
       ? lint.createSarifWriter(
           lint.resolveLintConfig(config).map((active) => active.rule),
-          packageVersion(),
+          VERSION,
         )
       : null;
   const color = io.isTTY && !("NO_COLOR" in io.env);
