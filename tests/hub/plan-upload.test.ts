@@ -2,34 +2,14 @@ import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { planUpload } from "../../src/hub/index.js";
-import { copyRunFixture, RUN_FIXTURE } from "./run-fixture.js";
+import { copyRunFixture, EXPECTED_RUN_FILES, RUN_FIXTURE } from "./run-fixture.js";
 
 const paths = (plan: Awaited<ReturnType<typeof planUpload>>) => plan.files.map((file) => file.pathInRepo);
 
 describe("planUpload", () => {
   it("takes the card first, then the run's model files and quantized folders, and says what it left out", async () => {
     const plan = await planUpload({ path: RUN_FIXTURE });
-    expect(paths(plan)).toEqual([
-      "README.md",
-      "all_results.json",
-      "chat_template.jinja",
-      "config.json",
-      "generation_config.json",
-      "gptq-4bit/config.json",
-      "gptq-4bit/model.safetensors",
-      "int4/config.json",
-      "int4/model.safetensors",
-      "int8/config.json",
-      "int8/model.safetensors",
-      "model.safetensors",
-      "special_tokens_map.json",
-      "tokenizer.json",
-      "tokenizer_config.json",
-      "train_results.json",
-      "trainer_state.json",
-      "training_config.json",
-      "training_curves.png",
-    ]);
+    expect(paths(plan)).toEqual(EXPECTED_RUN_FILES);
     expect(plan.skipped).toEqual([
       "checkpoint-500/",
       "gptq-4bit/notes.md",

@@ -9,32 +9,11 @@ import {
   pushModelCard,
 } from "../../src/hub/index.js";
 import { type FakeHub, startFakeHub } from "../support/fake-hub/fake-hub.js";
-import { copyRunFixture, RUN_FIXTURE, snapshotTree } from "./run-fixture.js";
+import { copyRunFixture, EXPECTED_RUN_FILES, RUN_FIXTURE, snapshotTree } from "./run-fixture.js";
 
 const TOKEN = "hf_testtokenAlice0123456789";
 const READ_TOKEN = "hf_readonlyBob0123456789";
 const CARD = join(RUN_FIXTURE, "README.md");
-const EXPECTED_RUN_FILES = [
-  "README.md",
-  "all_results.json",
-  "chat_template.jinja",
-  "config.json",
-  "generation_config.json",
-  "gptq-4bit/config.json",
-  "gptq-4bit/model.safetensors",
-  "int4/config.json",
-  "int4/model.safetensors",
-  "int8/config.json",
-  "int8/model.safetensors",
-  "model.safetensors",
-  "special_tokens_map.json",
-  "tokenizer.json",
-  "tokenizer_config.json",
-  "train_results.json",
-  "trainer_state.json",
-  "training_config.json",
-  "training_curves.png",
-];
 
 let hub: FakeHub;
 let sleeps: number[];

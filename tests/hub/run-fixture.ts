@@ -30,3 +30,26 @@ export function snapshotTree(dir: string): Record<string, string> {
   walk(dir);
   return snapshot;
 }
+
+/** What a push of the whole fixture run uploads, in plan order: the card first, checkpoints and notes left out. */
+export const EXPECTED_RUN_FILES = [
+  "README.md",
+  "all_results.json",
+  "chat_template.jinja",
+  "config.json",
+  "generation_config.json",
+  "gptq-4bit/config.json",
+  "gptq-4bit/model.safetensors",
+  "int4/config.json",
+  "int4/model.safetensors",
+  "int8/config.json",
+  "int8/model.safetensors",
+  "model.safetensors",
+  "special_tokens_map.json",
+  "tokenizer.json",
+  "tokenizer_config.json",
+  "train_results.json",
+  "trainer_state.json",
+  "training_config.json",
+  "training_curves.png",
+];
