@@ -36,6 +36,7 @@ export function detectBlockStyle(yamlText: string): Partial<BlockStyle> {
 export function formatFloat(value: number): string {
   if (Number.isNaN(value)) return ".nan";
   if (!Number.isFinite(value)) return value > 0 ? ".inf" : "-.inf";
+  if (Object.is(value, -0)) return "-0.0"; // `-0` is the integer 0 to PyYAML
   const text = String(value);
   const exponentAt = text.indexOf("e");
   if (exponentAt === -1) return text.includes(".") ? text : `${text}.0`;
@@ -47,7 +48,7 @@ export function formatFloat(value: number): string {
 }
 
 const floatTag: ScalarTag = {
-  identify: (value) => typeof value === "number" && !Number.isSafeInteger(value),
+  identify: (value) => typeof value === "number" && (!Number.isSafeInteger(value) || Object.is(value, -0)),
   default: true,
   tag: "tag:yaml.org,2002:float",
   test: /^\b$/, // only used for writing; reading keeps the core schema

@@ -85,11 +85,9 @@ describe("round trip of generated cards", () => {
   });
 
   it("reads the metadata that was written, for any JSON-like data", () => {
-    const data = fc.dictionary(
-      fc.stringMatching(/^[a-z][a-z_-]{0,10}$/),
-      fc.jsonValue({ maxDepth: 3 }).filter((value) => !JSON.stringify(value).includes("-0")),
-      { maxKeys: 6 },
-    );
+    const data = fc.dictionary(fc.stringMatching(/^[a-z][a-z_-]{0,10}$/), fc.jsonValue({ maxDepth: 3 }), {
+      maxKeys: 6,
+    });
     fc.assert(
       fc.property(data, (metadata) => {
         const card = ModelCard.create(metadata, "# Body\n");
