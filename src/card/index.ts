@@ -12,5 +12,6 @@ export { MetadataConflictError } from "./metadata-conflict-error.js";
 export { type AddEvalResultOptions, ModelCard, type ParseOptions, type UpdateOptions } from "./model-card.js";
 export { CARD_PROBLEM_CODES, type CardProblem, type CardProblemCode } from "./problem.js";
 export type { Metadata } from "./read-block.js";
+export { type RepoIdReading, readRepoId } from "./repo-id.js";
 export { formatFloat, isAmbiguousString } from "./yaml-writing.js";
 export { resolveYaml11Plain, type Yaml11Scalar } from "./yaml11.js";

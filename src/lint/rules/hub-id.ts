@@ -1,10 +1,7 @@
 import { formatPath } from "../../card/index.js";
+import { readRepoId } from "../../card/repo-id.js";
 import type { LintRule } from "../types.js";
 import { entriesOf } from "./rule-kit.js";
-
-const HUB_ID = /^[A-Za-z0-9][\w.-]*(?:\/[A-Za-z0-9][\w.-]*)?$/;
-const HUB_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/(?:datasets\/)?([\w.-]+\/[\w.-]+)\/?$/;
-const LOCAL_PATH = /^(?:\/|\.{1,2}(?:\/|\\|$)|~|[A-Za-z]:[\\/]|\\\\)|\\/;
 
 const KEYS = ["base_model", "datasets", "new_version"] as const;
 
@@ -12,12 +9,12 @@ function problemWith(value: unknown, key: string): string | null {
   const kind = key === "datasets" ? "dataset" : "model";
   if (value === null) return `is null; remove the entry or give a Hub ${kind} id such as owner/name.`;
   if (typeof value !== "string") return `must be a Hub ${kind} id (a string), not ${JSON.stringify(value)}.`;
-  if (LOCAL_PATH.test(value)) {
+  const reading = readRepoId(value);
+  if (reading.kind === "local-path") {
     return `"${value}" is a local path, which the Hub cannot link; give the Hub ${kind} id (owner/name) it came from.`;
   }
-  const url = HUB_URL.exec(value);
-  if (url) return `"${value}" is a URL; give the Hub ${kind} id "${url[1]}" instead.`;
-  if (!HUB_ID.test(value)) return `"${value}" is not a Hub ${kind} id; use owner/name (letters, digits, - _ .).`;
+  if (reading.kind === "url") return `"${value}" is a URL; give the Hub ${kind} id "${reading.id}" instead.`;
+  if (reading.kind === "invalid") return `"${value}" is not a Hub ${kind} id; use owner/name (letters, digits, - _ .).`;
   return null;
 }
 
