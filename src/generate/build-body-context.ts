@@ -1,5 +1,6 @@
 import { stringify } from "yaml";
 import type { Metadata } from "../card/index.js";
+import { formatBytes } from "../io/format-bytes.js";
 import type { BuiltMetadata } from "./build-metadata.js";
 import type { FieldFacts } from "./facts.js";
 import { formatQuantity } from "./format-quantity.js";
@@ -130,7 +131,7 @@ export function buildBodyContext(
       ["License", value("license")],
       ["Parameters", weights?.parameters ? formatQuantity(weights.parameters, "count") : null],
       ["Tensor type", weights?.dtype],
-      ["Weights size", weights?.bytes ? formatQuantity(weights.bytes, "bytes") : null],
+      ["Weights size", weights?.bytes ? formatBytes(weights.bytes) : null],
       ["Context length", run?.config?.contextLength],
       [
         "Adapter",

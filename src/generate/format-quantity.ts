@@ -7,14 +7,12 @@ const UNITS = [
 
 /**
  * A number for a reader: `5e-6` stays `5e-6` (JavaScript would print 0.000005), 3075098624 parameters read
- * `3.08B`, bytes read `6.15 GB`; other numbers are printed as they are.
+ * `3.08B`; other numbers are printed as they are. Byte sizes: `formatBytes`.
  */
-export function formatQuantity(value: number, kind: "plain" | "count" | "bytes" = "plain"): string {
-  if (kind !== "plain") {
+export function formatQuantity(value: number, kind: "plain" | "count" = "plain"): string {
+  if (kind === "count") {
     const unit = UNITS.find(([size]) => Math.abs(value) >= size);
-    if (!unit) return kind === "bytes" ? `${value} bytes` : String(value);
-    const scaled = Number((value / unit[0]).toPrecision(3));
-    return kind === "bytes" ? `${scaled} ${unit[1] === "B" ? "G" : unit[1]}B` : `${scaled}${unit[1]}`;
+    return unit ? `${Number((value / unit[0]).toPrecision(3))}${unit[1]}` : String(value);
   }
   if (value !== 0 && Math.abs(value) < 1e-3) return value.toExponential();
   return String(value);

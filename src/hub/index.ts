@@ -1,6 +1,6 @@
+export { formatBytes } from "../io/format-bytes.js";
 export { fetchWithRetries, type RetryNotice, type RetryOptions } from "./fetch-with-retries.js";
 export { fetchWithUploadProgress, type UploadBytesSent } from "./fetch-with-upload-progress.js";
-export { formatBytes } from "./format-bytes.js";
 export { HubConnectionError } from "./hub-connection-error.js";
 export { type LocalCardCheck, lintBeforePush } from "./lint-before-push.js";
 export { locateHubMessage } from "./locate-hub-message.js";
