@@ -91,7 +91,8 @@ describe("round trip of generated cards", () => {
     fc.assert(
       fc.property(data, (metadata) => {
         const card = ModelCard.create(metadata, "# Body\n");
-        expect(card.problems).toEqual([]);
+        // Keys like "prototype" get an unsafe-key warning; nothing may be an error.
+        expect(card.problems.filter((problem) => problem.severity === "error")).toEqual([]);
         expect(card.metadata).toEqual(metadata);
         expect(card.crossReaderDifferences).toEqual([]);
       }),
