@@ -37,7 +37,12 @@ describe("linting the real corpus", () => {
     const failing = oracle.filter((line) => line.error !== null);
     expect(failing.length).toBeGreaterThan(100);
     const missed = failing.filter(
-      (line) => !lintText(texts.get(line.file) ?? "").some((message) => message.severity === "error"),
+      (
+        line, // required-fields fires on most cards; the error must come from a rule that sees what broke the reading.
+      ) =>
+        !lintText(texts.get(line.file) ?? "").some(
+          (message) => message.severity === "error" && message.ruleId !== "required-fields",
+        ),
     );
     expect(missed.map((line) => `${line.file}: ${line.error?.slice(0, 80)}`)).toEqual([]);
   });

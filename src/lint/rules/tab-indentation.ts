@@ -2,6 +2,6 @@ import { cardProblemRule } from "./card-problem-rule.js";
 
 export const tabIndentation = cardProblemRule(
   "tab-indentation",
-  ["tab-indentation"],
-  "The front matter must be indented with spaces, never tabs.",
+  ["tab-indentation", "tab-character"],
+  "The front matter must use spaces, never tabs, for indentation and between tokens (PyYAML cannot read those tabs).",
 );
