@@ -180,7 +180,8 @@ function withoutNulls(object: Record<string, unknown>): Record<string, unknown> 
   return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
 
-export function resultGroup(result: EvalResult): Record<string, unknown> {
+/** One `results` entry of model-index for `result`'s task, dataset and source, holding `metrics`. */
+export function resultEntry(result: EvalResult, metrics: Record<string, unknown>[]): ModelIndexResult {
   const source = withoutNulls({ url: result.sourceUrl, name: result.sourceName });
   return {
     task: withoutNulls({ type: result.taskType, name: result.taskName }),
@@ -192,8 +193,14 @@ export function resultGroup(result: EvalResult): Record<string, unknown> {
       revision: result.datasetRevision,
       args: result.datasetArgs,
     }),
+    metrics,
     ...(source ? { source } : {}),
   };
+}
+
+export interface ModelIndexResult {
+  metrics: Record<string, unknown>[];
+  [key: string]: unknown;
 }
 
 export function metricEntry(result: EvalResult): Record<string, unknown> {
@@ -212,18 +219,13 @@ export function metricEntry(result: EvalResult): Record<string, unknown> {
 
 /** Flat results -> `model-index`; results sharing every non-metric field share one result entry. */
 export function evalResultsToModelIndex(modelName: string, results: readonly EvalResultInput[]): unknown[] {
-  const groups = new Map<string, { group: Record<string, unknown>; metrics: unknown[] }>();
+  const entries = new Map<string, ModelIndexResult>();
   for (const input of results) {
     const result = completeEvalResult(input);
-    const group = resultGroup(result);
-    const key = JSON.stringify(group);
-    const existing = groups.get(key) ?? { group, metrics: [] };
-    existing.metrics.push(metricEntry(result));
-    groups.set(key, existing);
+    const key = JSON.stringify(resultEntry(result, []));
+    const entry = entries.get(key) ?? resultEntry(result, []);
+    entry.metrics.push(metricEntry(result));
+    entries.set(key, entry);
   }
-  const entries = [...groups.values()].map(({ group, metrics }) => {
-    const { source, ...rest } = group;
-    return { ...rest, metrics, ...(source ? { source } : {}) };
-  });
-  return [{ name: modelName, results: entries }];
+  return [{ name: modelName, results: [...entries.values()] }];
 }

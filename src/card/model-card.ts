@@ -8,9 +8,10 @@ import {
   type EvalResult,
   type EvalResultInput,
   formatPath,
+  type ModelIndexResult,
   metricEntry,
   readModelIndex,
-  resultGroup,
+  resultEntry,
 } from "./eval-results.js";
 import { detectLineEnding, type LineEnding, newlineFor, splitFrontMatter } from "./front-matter.js";
 import { MetadataConflictError } from "./metadata-conflict-error.js";
@@ -98,9 +99,11 @@ export class ModelCard {
   #read(): void {
     const { bom, opening, yaml, hasFrontMatter } = this.#parts;
     const firstLine = (bom + opening).split("\n").length;
-    this.#reading = hasFrontMatter
-      ? readBlock(yaml, firstLine, this.#options.maxBlockLength ?? DEFAULT_MAX_BLOCK_LENGTH)
-      : readBlock("", firstLine);
+    this.#reading = readBlock(
+      hasFrontMatter ? yaml : "",
+      firstLine,
+      this.#options.maxBlockLength ?? DEFAULT_MAX_BLOCK_LENGTH,
+    );
     this.#differences = undefined;
     this.#modelIndex = readModelIndex(this.#reading.metadata["model-index"]);
     this.#problems = [...this.#reading.problems];
@@ -323,7 +326,7 @@ export class ModelCard {
       entry = { name, results: [] };
       modelIndex.push(entry);
     }
-    entry.results.push({ ...resultGroup(result), metrics: [metricEntry(result)] });
+    entry.results.push(resultEntry(result, [metricEntry(result)]));
     return this.set("model-index", modelIndex);
   }
 
@@ -424,5 +427,5 @@ export class ModelCard {
 
 interface ModelIndexEntry {
   name?: unknown;
-  results: { metrics: Record<string, unknown>[]; [key: string]: unknown }[];
+  results: ModelIndexResult[];
 }

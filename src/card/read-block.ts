@@ -60,6 +60,8 @@ export function readBlock(
     problems.push({ code, severity, message, ...from, ...(to ? { endLine: to.line, endColumn: to.column } : {}) });
   };
 
+  // No block, or nothing between the fences: nothing to parse.
+  if (yamlText === "") return { document: null, metadata: {}, problems, positionAt };
   if (yamlText.length > maxBlockLength) {
     report(
       "block-too-large",
