@@ -1,3 +1,5 @@
+import { isRecord } from "./is-record.js";
+
 /**
  * `model-index` <-> flat evaluation results, one per metric, with huggingface_hub's rules and field names
  * in camelCase. Unlike huggingface_hub, grouping back keeps every result's own task name, dataset name,
@@ -73,14 +75,10 @@ class ModelIndexError extends Error {
   }
 }
 
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function objectAt(parent: unknown, key: string, path: (string | number)[]): Json {
   const value = (parent as Json)[key];
   if (value === undefined) throw new ModelIndexError([...path, key], `\`${key}\` is required`);
-  if (!isObject(value)) throw new ModelIndexError([...path, key], `\`${key}\` must be a mapping`);
+  if (!isRecord(value)) throw new ModelIndexError([...path, key], `\`${key}\` must be a mapping`);
   return value;
 }
 
@@ -103,7 +101,7 @@ function optional<T>(parent: Json, key: string): T | null {
 
 function entryAt(list: unknown[], index: number, path: (string | number)[]): Json {
   const entry = list[index];
-  if (!isObject(entry)) throw new ModelIndexError([...path, index], "must be a mapping");
+  if (!isRecord(entry)) throw new ModelIndexError([...path, index], "must be a mapping");
   return entry;
 }
 

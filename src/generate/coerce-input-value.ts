@@ -1,3 +1,4 @@
+import { isRecord } from "../card/is-record.js";
 import { INPUT_FIELDS, type InputFieldName, type InputValues } from "./input-fields.js";
 
 export type Coercion<Name extends InputFieldName> = { value: NonNullable<InputValues[Name]> } | { error: string };
@@ -53,8 +54,6 @@ export function coerceInputValue<Name extends InputFieldName>(name: Name, raw: u
         : { error: "expected positive numbers, e.g. {int8: 1.6}" };
     }
     case "value-map":
-      return typeof raw === "object" && raw !== null && !Array.isArray(raw)
-        ? ok({ ...raw })
-        : { error: "expected a mapping of metadata keys to values" };
+      return isRecord(raw) ? ok({ ...raw }) : { error: "expected a mapping of metadata keys to values" };
   }
 }

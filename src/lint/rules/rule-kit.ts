@@ -1,10 +1,9 @@
+import { isRecord } from "../../card/is-record.js";
 import type { KeyPath, LintFix, LintSource } from "../types.js";
 
 /** Small helpers shared by the built-in rules. */
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export { isRecord };
 
 /** A fix replacing the scalar at `path` with `text` (YAML source), or undefined when there is no such scalar. */
 export function replaceScalar(card: LintSource, path: KeyPath, text: string): LintFix | undefined {
