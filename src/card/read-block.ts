@@ -206,14 +206,18 @@ function walkMetadata(metadata: Metadata, budget: number): MetadataWalk {
 }
 
 /**
- * True when more lines start at column 0 than the mapping has keys: something other than a key (a quoted string
- * continued there, as in the T0 cards) sits at column 0, which js-yaml accepts and strict YAML 1.2 does not.
+ * True when more lines start at column 0 with something other than a list item than the mapping has keys:
+ * something else (a quoted string continued there, as in the T0 cards) sits at column 0, which js-yaml accepts
+ * and strict YAML 1.2 does not.
  */
 function mayHaveColumnZeroContinuation(yamlText: string, keyCount: number): boolean {
   let lines = 0;
   for (let start = 0; start < yamlText.length; ) {
     const char = yamlText[start];
-    if (char !== " " && char !== "\t" && char !== "#" && char !== "\r" && char !== "\n") lines++;
+    const next = yamlText[start + 1];
+    // Blank lines, comments and compact list items (`- x` under a key) are not keys either.
+    const listItem = char === "-" && (next === " " || next === "\n" || next === "\r" || next === undefined);
+    if (char !== " " && char !== "\t" && char !== "#" && char !== "\r" && char !== "\n" && !listItem) lines++;
     const newline = yamlText.indexOf("\n", start);
     if (newline === -1) break;
     start = newline + 1;
