@@ -12,8 +12,13 @@ export const DEFAULT_MAX_BLOCK_LENGTH = 8 * 1024 * 1024;
  * visited values per character of YAML, the block is a "billion laughs" document. */
 const MAX_VALUES_PER_CHARACTER = 16;
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-/** Number forms PyYAML reads differently from js-yaml: exponents, leading zeros, `_`, `0o`, sexagesimal. */
-const NUMBER_FORMS_PYYAML_READS_DIFFERENTLY = /\d[eE][-+]?\d|(?<![\w.])0\d|\d_\d|0o[0-7]|\d:\d/;
+/**
+ * A plain scalar in a number form PyYAML reads differently from js-yaml: an exponent without a dot, a leading zero,
+ * `_`, `0o`, sexagesimal. Anchored to a whole value (after `: `, `- `, `[` or `,`), so that hashes and prose that
+ * merely contain such digits do not count.
+ */
+const NUMBER_FORMS_PYYAML_READS_DIFFERENTLY =
+  /(?:[:-][ \t]+|[[,][ \t]*)[-+]?(?:\d[\d_]*(?:\.[\d_]*)?[eE][-+]?\d+|0[\d_]+(?:\.\d*)?|\d+_[\d_]*(?:\.\d*)?|0o[0-7_]+|\d+(?::[0-5]?\d)+(?:\.\d*)?)[ \t]*(?:$|[,\]#\r])/m;
 
 export type Metadata = Record<string, unknown>;
 
