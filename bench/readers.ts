@@ -53,7 +53,7 @@ machine's 2 cores. huggingface_hub is measured as its reading step: its \`REGEX_
 |---|---|---|---|---|
 ${row("huggingface_hub's reading, one Python process (baseline)", python)}
 ${row("read + split + js-yaml `load`, one Node process", jsYaml)}
-${row("read + split + \`yaml\` `parseDocument().toJS()`, one Node process", yaml)}
+${row("read + split + `yaml` `parseDocument().toJS()`, one Node process", yaml)}
 ${row("`modelcard lint DIR --format json` (default jobs)", lint)}
 
 Start-up, \`node bin/modelcard.js\` after \`npm run build\`, median of 21 runs:
