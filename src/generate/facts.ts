@@ -20,11 +20,14 @@ export interface InputWarning {
   /** The file, relative to the run directory. */
   file: string;
   message: string;
+  /** A note says what was left out of a file that was otherwise read; `--strict` does not refuse it. */
+  severity?: "note";
 }
 
 export const INPUT_WARNING_CODES = {
   "unreadable-file": "A file is present but cannot be read.",
   "invalid-json": "A JSON file is truncated or not JSON.",
+  "non-finite-values": "A JSON file holds NaN or Infinity (as Python writes them); those values are left out.",
   "unexpected-shape": "A file is valid JSON but not the shape its writer produces.",
   "invalid-safetensors": "A safetensors header is missing, oversized or not valid.",
   "invalid-gguf": "A GGUF header cannot be read.",

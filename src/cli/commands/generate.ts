@@ -51,7 +51,10 @@ function inputValues(flags: Record<string, unknown>, cwd: string): InputValues {
 
 function formatWarnings(directory: string, warnings: readonly InputWarning[], severity: "warning" | "error"): string {
   return warnings
-    .map((warning) => `${join(directory, warning.file)}: ${severity} ${warning.code}: ${warning.message}\n`)
+    .map(
+      (warning) =>
+        `${join(directory, warning.file)}: ${warning.severity ?? severity} ${warning.code}: ${warning.message}\n`,
+    )
     .join("");
 }
 
@@ -88,7 +91,7 @@ export const generateCommand: DefineCommand = ({ io, exit }) => {
       if (flags.explain) io.stderr(formatExplanations(generated.explanations));
       if (generated.warnings.length > 0) {
         io.stderr(formatWarnings(from ?? io.cwd, generated.warnings, flags.strict ? "error" : "warning"));
-        if (flags.strict) {
+        if (flags.strict && generated.warnings.some((warning) => warning.severity !== "note")) {
           io.stderr(`${output}: not written; fix or remove the files above, or run without --strict.\n`);
           exit(EXIT.refused);
           return;
