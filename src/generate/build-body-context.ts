@@ -158,7 +158,8 @@ export function buildBodyContext(
             model_class: MODEL_CLASSES[kind ?? ""] ?? null,
             conversational: run?.conversational ?? false,
             sampling,
-            variants: built.variants.map((variant) => ({ label: variant.label })),
+            // Only folders that exist (and push sends) can be loaded with subfolder=.
+            variants: built.variants.flatMap((variant) => (variant.folder ? [{ label: variant.folder }] : [])),
           }
         : null,
     training_configuration: rows([
@@ -191,7 +192,9 @@ export function buildBodyContext(
       .filter((variant) => variant.memoryReduction || variant.speedup)
       .map((variant) => ({
         name: variant.type ? `${variant.label} (${variant.type})` : variant.label,
-        memory_reduction: variant.memoryReduction ? `${variant.memoryReduction.value}%` : null,
+        memory_reduction: variant.memoryReduction
+          ? `${variant.memoryReduction.value}%${variant.memoryReduction.nominal ? " (nominal)" : ""}`
+          : null,
         speedup: variant.speedup ? `${variant.speedup.value}x` : null,
       })),
     hardware: value("hardware-info"),

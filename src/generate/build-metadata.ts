@@ -64,7 +64,9 @@ export function buildMetadata({ fields, custom, speedups }: ResolvedFields, run:
   };
   const putField = (key: string, name: InputFieldName) => {
     const fact = fields[name];
-    if (fact) put(key, fact.value, fact.from);
+    if (fact?.value === "") {
+      explanations.push({ field: key, value: null, from: fact.from, note: "left out: given as empty" });
+    } else if (fact) put(key, fact.value, fact.from);
   };
 
   const variants = resolveVariants(fields, run, speedups);

@@ -82,7 +82,13 @@ export function buildModelIndex(
     name: `${modelName} (${variant.label} quantized)`,
     metrics: [
       ...(variant.memoryReduction
-        ? [{ name: "Memory Reduction", type: "memory_efficiency", value: variant.memoryReduction.value }]
+        ? [
+            {
+              name: variant.memoryReduction.nominal ? "Memory Reduction (nominal)" : "Memory Reduction",
+              type: "memory_efficiency",
+              value: variant.memoryReduction.value,
+            },
+          ]
         : []),
       ...(variant.speedup ? [{ name: "Inference Speed", type: "speed", value: variant.speedup.value }] : []),
     ],

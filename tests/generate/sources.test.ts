@@ -105,7 +105,7 @@ describe("run files", () => {
           {
             task: { type: "text-generation" },
             dataset: { name: "d", type: "d" },
-            metrics: [{ name: "Memory Reduction", type: "memory_efficiency", value: 75 }],
+            metrics: [{ name: "Memory Reduction (nominal)", type: "memory_efficiency", value: 75 }],
           },
         ],
       },
