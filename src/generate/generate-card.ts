@@ -80,7 +80,7 @@ export async function generateCard(params: GenerateCardParams = {}): Promise<Gen
   const values = params.values ?? {};
   const config = params.config ?? null;
   const from = values.from ?? config?.values.from;
-  const { run, warnings } = from ? await readRun(from) : { run: null, warnings: [] };
+  const { run, warnings } = from ? await readRun(from) : { run: null, warnings: [] as InputWarning[] };
   const layers: Layer[] = [{ values, provenance: (name) => ({ kind: "flag", detail: `--${name}` }) }];
   if (config) layers.push({ values: config.values, provenance: () => ({ kind: "config", detail: config.file }) });
   if (run) {
@@ -104,6 +104,18 @@ export async function generateCard(params: GenerateCardParams = {}): Promise<Gen
       };
   }
 
+  const undecided = run?.config?.taskUndecided
+    ? run.config.architecture
+    : run?.adapter?.taskUndecided
+      ? "SEQ_2_SEQ_LM"
+      : null;
+  if (undecided && !resolved.fields["pipeline-tag"]) {
+    warnings.push({
+      code: "no-pipeline-tag",
+      file: run?.config?.taskUndecided ? "config.json" : "adapter_config.json",
+      message: `${undecided} does not decide the Hub task (an encoder-decoder may translate, summarize or more); pipeline_tag is left out: give it with --pipeline-tag, e.g. --pipeline-tag summarization`,
+    });
+  }
   const built = buildMetadata(resolved, run);
   if (run && run.variants.length === 0 && built.variants.length > 0) {
     warnings.push({
