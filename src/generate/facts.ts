@@ -31,6 +31,7 @@ export const INPUT_WARNING_CODES = {
   "unexpected-shape": "A file is valid JSON but not the shape its writer produces.",
   "invalid-safetensors": "A safetensors header is missing, oversized or not valid.",
   "invalid-gguf": "A GGUF header cannot be read.",
+  "out-of-range": "A run file gives a value out of its range (a negative loss, ...); it is left out.",
   "link-outside-run": "A subfolder is a link out of the run; it is not read.",
   "no-variant-folder": "Quantized variants are claimed but the run has no variant folder for push to send.",
   "no-pipeline-tag": "The architecture does not decide the task; give --pipeline-tag.",

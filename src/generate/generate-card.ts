@@ -2,6 +2,7 @@ import { stat } from "node:fs/promises";
 import { type Metadata, ModelCard } from "../card/index.js";
 import { buildBodyContext } from "./build-body-context.js";
 import { buildMetadata } from "./build-metadata.js";
+import { checkFieldRanges } from "./check-field-ranges.js";
 import { detectHardware, type HardwareProbe } from "./detect-hardware.js";
 import type { Explanation, InputWarning } from "./facts.js";
 import { GenerateInputError } from "./generate-input-error.js";
@@ -93,6 +94,7 @@ export async function generateCard(params: GenerateCardParams = {}): Promise<Gen
   const profile = profileLayer(values.profile ?? config?.values.profile, config);
   if (profile) layers.push(profile);
   const resolved = resolveFields(layers);
+  warnings.push(...checkFieldRanges(resolved.fields));
 
   const probe = params.hardwareProbe;
   if (!resolved.fields["hardware-info"] && probe) {
