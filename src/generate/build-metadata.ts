@@ -73,7 +73,7 @@ export function buildMetadata({ fields, custom, speedups }: ResolvedFields, run:
   for (const [key, name] of CORE_KEYS) putField(key, name);
   put("tags", buildTags(fields, run, variants.length > 0), {
     kind: "derived",
-    detail: "family, fine-tuned, architecture, task, quantized, dataset, config, --tag",
+    detail: "family, fine-tuned, architecture, task, quantized, dataset, config; Trainer, TRL, PEFT, Trackio; --tag",
   });
   putField("pipeline_tag", "pipeline-tag");
   putField("base_model", "base-model");

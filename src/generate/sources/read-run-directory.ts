@@ -27,6 +27,8 @@ export interface RunFacts {
   generation: GenerationFacts | null;
   trainerState: Omit<TrainerStateFacts, "values" | "logHistory" | "evalMetrics"> | null;
   variants: QuantizedVariantFacts[];
+  /** More hyperparameters, by the names transformers' card gives them, from training_config.json. */
+  hyperparameters: Record<string, string | number>;
   /** Seconds, from the results files or the log's final summary. */
   trainRuntime: number | null;
 }
@@ -67,7 +69,7 @@ export async function readRunDirectory(directory: string): Promise<SourceReading
     ]);
   const fields: FieldFacts = {};
   addFields(fields, adapter.facts?.values, () => ADAPTER_CONFIG_FILE);
-  addFields(fields, trainingConfig.facts ?? undefined, () => TRAINING_CONFIG_FILE);
+  addFields(fields, trainingConfig.facts?.values, () => TRAINING_CONFIG_FILE);
   const resultKeys: Partial<Record<InputFieldName, string>> = {
     "training-loss": "train_loss",
     "validation-loss": "eval_loss",
@@ -109,6 +111,7 @@ export async function readRunDirectory(directory: string): Promise<SourceReading
       generation: generation.facts,
       trainerState: trainerState.facts ? state : null,
       variants: variants.facts ?? [],
+      hyperparameters: trainingConfig.facts?.hyperparameters ?? {},
       trainRuntime:
         results.facts?.trainRuntime ??
         logHistory.findLast((entry) => entry.train_runtime !== undefined)?.train_runtime ??

@@ -76,6 +76,8 @@ export async function readTrainerState(directory: string): Promise<SourceReading
         "max-epochs": numberField(json, "num_train_epochs"),
         "training-loss": summary?.train_loss ?? lastLoss?.loss,
         "validation-loss": lastEval?.eval_loss,
+        // TRL's SFTTrainer alone logs the token accuracy of each training step.
+        "trainer-type": logHistory.some((entry) => entry.mean_token_accuracy !== undefined) ? "SFTTrainer" : undefined,
       },
       logHistory,
       evalMetrics: evalMetricsOf(lastEval),
