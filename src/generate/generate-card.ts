@@ -147,7 +147,7 @@ export async function generateCard(params: GenerateCardParams = {}): Promise<Gen
   }
 
   const template = values.template ?? config?.values.template;
-  const rendered = renderBody(buildBodyContext(built, resolved.fields, run, curvesImage), template);
+  const rendered = renderBody(buildBodyContext(built, resolved.fields, run, curvesImage, built.explanations), template);
   // A template in huggingface_hub's style writes its own front matter ({{ card_data }}); its extra keys are kept.
   const fromTemplate = ModelCard.parse(rendered);
   const metadata = fromTemplate.hasFrontMatter ? { ...fromTemplate.metadata, ...built.metadata } : built.metadata;

@@ -85,7 +85,7 @@ describe("run files", () => {
     });
     expect(metadata.tags).toContain("lora");
     expect(card.toString()).not.toContain("/home/trainer");
-    expect(card.body).toContain("- **Adapter:** LORA, r=16, alpha=32, on q_proj, v_proj");
+    expect(card.body).toContain("- **Adapter:** LoRA, r=16, alpha=32, on q_proj, v_proj");
   });
 
   it("a local _name_or_path alone gives no base_model; a bitsandbytes subfolder is a quantized variant", async () => {
@@ -143,12 +143,25 @@ describe("training results table", () => {
     ]);
     expect(table).toEqual({
       columns: ["Training Loss", "Epoch", "Step", "Validation Loss", "Accuracy"],
+      // Four decimals in every numeric column, so that they line up.
       rows: [
-        ["No log", "0", "0", "3.1235", ""],
-        ["2.25", "1", "20", "2.3", "0.7123"],
+        ["No log", "0.0000", "0", "3.1235", ""],
+        ["2.2500", "1.0000", "20", "2.3000", "0.7123"],
       ],
+      summary: null,
     });
     expect(buildTrainingResultsTable([{ loss: 2, step: 1 }])).toBeNull();
+  });
+
+  it("summarises thousands of evaluations: every N-th and the last, saying so", () => {
+    const log = Array.from({ length: 9697 }, (_, index) => ({ eval_loss: 2 - index / 10_000, step: (index + 1) * 20 }));
+    const table = buildTrainingResultsTable(log);
+    expect(table?.rows).toHaveLength(50);
+    expect(table?.rows[0]?.[2]).toBe("3880");
+    expect(table?.rows.at(-1)?.slice(2)).toEqual(["193940", "1.0304"]);
+    expect(table?.summary).toBe(
+      "Every 194th of 9,697 evaluations (about every 3,879 steps) and the last; trainer_state.json holds them all.",
+    );
   });
 });
 

@@ -10,7 +10,7 @@ import { readModelWeights, type WeightsFacts } from "./model-weights.js";
 import { type QuantizedVariantFacts, readQuantizedVariants } from "./quantized-variants.js";
 import { type LogEntry, readTrainerState, TRAINER_STATE_FILE, type TrainerStateFacts } from "./trainer-state.js";
 import { readTrainingConfig, TRAINING_CONFIG_FILE } from "./training-config.js";
-import { readTrainingResults } from "./training-results.js";
+import { readTrainingResults, type TrainingResultsFacts } from "./training-results.js";
 
 /** Everything a training output directory told us, each input field with the file it came from. */
 export interface RunFacts {
@@ -31,6 +31,8 @@ export interface RunFacts {
   hyperparameters: Record<string, string | number>;
   /** Seconds, from the results files or the log's final summary. */
   trainRuntime: number | null;
+  /** The file that gave trainRuntime. */
+  trainRuntimeFrom: string | null;
 }
 
 function addFields(fields: FieldFacts, values: InputValues | undefined, file: (name: InputFieldName) => string) {
@@ -38,6 +40,19 @@ function addFields(fields: FieldFacts, values: InputValues | undefined, file: (n
     if (value === undefined || fields[name]) continue;
     (fields as Record<string, unknown>)[name] = { value, from: { kind: "run", detail: file(name) } };
   }
+}
+
+function trainRuntime(
+  results: TrainingResultsFacts | null,
+  logHistory: readonly LogEntry[],
+): Pick<RunFacts, "trainRuntime" | "trainRuntimeFrom"> {
+  if (results?.trainRuntime !== undefined) {
+    return { trainRuntime: results.trainRuntime, trainRuntimeFrom: results.fileOf.train_runtime ?? null };
+  }
+  const logged = logHistory.findLast((entry) => entry.train_runtime !== undefined)?.train_runtime;
+  return logged === undefined
+    ? { trainRuntime: null, trainRuntimeFrom: null }
+    : { trainRuntime: logged, trainRuntimeFrom: TRAINER_STATE_FILE };
 }
 
 /**
@@ -112,10 +127,7 @@ export async function readRunDirectory(directory: string): Promise<SourceReading
       trainerState: trainerState.facts ? state : null,
       variants: variants.facts ?? [],
       hyperparameters: trainingConfig.facts?.hyperparameters ?? {},
-      trainRuntime:
-        results.facts?.trainRuntime ??
-        logHistory.findLast((entry) => entry.train_runtime !== undefined)?.train_runtime ??
-        null,
+      ...trainRuntime(results.facts, logHistory),
     },
     warnings: [
       adapter,
