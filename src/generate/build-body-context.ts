@@ -126,7 +126,7 @@ export function buildBodyContext(
   const isAdapter = Boolean(adapter) || libraryName === "peft";
   const weights = run?.weights;
   // In an adapter's run the safetensors are the adapter's own, not the model's: say so.
-  const ofWeights = adapter ? "Adapter " : "";
+  const ofWeights = (label: string) => (adapter ? `Adapter ${label.toLowerCase()}` : label);
   const weightsFrom = weights ? runFile(`${weights.files.join(", ")} (safetensors headers)`) : undefined;
   const sampling = Object.entries(run?.generation?.sampling ?? {})
     .filter(([key]) => key !== "do_sample" && key !== "max_new_tokens")
@@ -171,9 +171,9 @@ export function buildBodyContext(
       ["Architecture", run?.config?.architecture, runFile("config.json")],
       ["Language(s)", languages?.join(", "), from("language")],
       ["License", value("license"), from("license")],
-      [`${ofWeights}Parameters`, weights?.parameters ? formatQuantity(weights.parameters, "count") : null, weightsFrom],
-      [`${ofWeights}Tensor type`, weights?.dtype, weightsFrom],
-      [`${ofWeights}Weights size`, weights?.bytes ? formatBytes(weights.bytes) : null, weightsFrom],
+      [ofWeights("Parameters"), weights?.parameters ? formatQuantity(weights.parameters, "count") : null, weightsFrom],
+      [ofWeights("Tensor type"), weights?.dtype, weightsFrom],
+      [ofWeights("Weights size"), weights?.bytes ? formatBytes(weights.bytes) : null, weightsFrom],
       ["Context length", run?.config?.contextLength, runFile("config.json")],
       [
         "Adapter",

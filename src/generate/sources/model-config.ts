@@ -1,6 +1,6 @@
+import { architectureTask } from "../architecture-task.js";
 import type { SourceReading } from "../facts.js";
 import type { InputValues } from "../input-fields.js";
-import { architectureTask } from "../architecture-task.js";
 import { describeQuantization, type QuantizationInfo } from "./describe-quantization.js";
 import { isHubRepoId } from "./is-hub-repo-id.js";
 import { numberField } from "./number-field.js";
