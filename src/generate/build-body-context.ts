@@ -138,7 +138,7 @@ export function buildBodyContext(
   const version = configVersion ?? run?.generation?.transformersVersion;
   const hyperparameters = run?.hyperparameters ?? {};
   const trainingConfigFile = runFile("training_config.json");
-  const results = buildTrainingResultsTable(run?.logHistory ?? []);
+  const results = run?.trainingLog ? buildTrainingResultsTable(run.trainingLog) : null;
   if (results) {
     explanations.push({
       field: "body: training results",

@@ -130,9 +130,9 @@ export async function generateCard(params: GenerateCardParams = {}): Promise<Gen
   const curvesName = params.curvesFileName === undefined ? "training_curves" : params.curvesFileName;
   let curvesImage: string | null = null;
   const svg =
-    run && curvesName
+    run?.trainingLog && curvesName
       ? buildTrainingCurvesSvg(
-          run.logHistory,
+          run.trainingLog,
           built.modelName ? `${built.modelName}: training and validation loss` : undefined,
         )
       : null;

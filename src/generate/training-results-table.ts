@@ -1,4 +1,4 @@
-import type { LogEntry } from "./sources/trainer-state.js";
+import type { TrainingLog } from "./sources/training-log.js";
 
 export interface TrainingResultsTable {
   columns: string[];
@@ -30,14 +30,10 @@ function columnName(key: string): string {
  * the last training loss logged before it ("No log" before the first), epoch, step and every eval metric.
  * Beyond MAX_RESULT_ROWS evaluations, every N-th one is shown, and the last, with a summary line saying so.
  */
-export function buildTrainingResultsTable(logHistory: readonly LogEntry[]): TrainingResultsTable | null {
+export function buildTrainingResultsTable(log: TrainingLog): TrainingResultsTable | null {
   const metricKeys: string[] = [];
-  const evaluations: { trainingLoss: number | null; entry: LogEntry }[] = [];
-  let trainingLoss: number | null = null;
-  for (const entry of logHistory) {
-    if (entry.loss !== undefined) trainingLoss = entry.loss;
-    if (entry.eval_loss === undefined) continue;
-    evaluations.push({ trainingLoss, entry });
+  const evaluations = log.evaluations;
+  for (const { entry } of evaluations) {
     for (const key in entry) {
       if (key.startsWith("eval_") && !SKIPPED.has(key) && !metricKeys.includes(key)) metricKeys.push(key);
     }

@@ -27,7 +27,7 @@ describe("corrupt run files", () => {
     expect(byFile["eval_results.json"]).toMatchObject({ code: "unreadable-file" });
     expect(facts?.fields["training-loss"]?.value).toBe(2.1);
     expect(facts?.fields.family?.value).toBe("llama");
-    expect(facts?.logHistory).toEqual([]);
+    expect(facts?.trainingLog).toBeNull();
     expect(facts?.weights).toBeNull();
   });
 

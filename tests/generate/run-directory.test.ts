@@ -26,7 +26,7 @@ describe("readRunDirectory on the example run", () => {
       ["int8", "int8_weight_only", 8],
       ["int4", "int4_weight_only", 4],
     ]);
-    expect(facts?.logHistory.length).toBeGreaterThan(300);
+    expect(facts?.trainingLog?.length).toBeGreaterThan(300);
   });
 });
 

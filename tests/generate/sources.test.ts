@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { writeSafetensors } from "../../scripts/write-safetensors.js";
 import {
   buildTrainingResultsTable,
+  collectTrainingLog,
   detectHardware,
   generateCard,
   readRunDirectory,
@@ -133,14 +134,18 @@ describe("run files", () => {
   });
 });
 
+const logOf = (entries: readonly unknown[]) => collectTrainingLog().add(entries).log;
+
 describe("training results table", () => {
   it("has one row per evaluation with the last training loss before it, like transformers", () => {
-    const table = buildTrainingResultsTable([
-      { eval_loss: 3.123456, step: 0, epoch: 0 },
-      { loss: 2.5, step: 10, epoch: 0.5 },
-      { loss: 2.25, step: 20, epoch: 1 },
-      { eval_loss: 2.3, eval_accuracy: 0.71234, eval_runtime: 3.2, step: 20, epoch: 1 },
-    ]);
+    const table = buildTrainingResultsTable(
+      logOf([
+        { eval_loss: 3.123456, step: 0, epoch: 0 },
+        { loss: 2.5, step: 10, epoch: 0.5 },
+        { loss: 2.25, step: 20, epoch: 1 },
+        { eval_loss: 2.3, eval_accuracy: 0.71234, eval_runtime: 3.2, step: 20, epoch: 1 },
+      ]),
+    );
     expect(table).toEqual({
       columns: ["Training Loss", "Epoch", "Step", "Validation Loss", "Accuracy"],
       // Four decimals in every numeric column, so that they line up.
@@ -150,12 +155,12 @@ describe("training results table", () => {
       ],
       summary: null,
     });
-    expect(buildTrainingResultsTable([{ loss: 2, step: 1 }])).toBeNull();
+    expect(buildTrainingResultsTable(logOf([{ loss: 2, step: 1 }]))).toBeNull();
   });
 
   it("summarises thousands of evaluations: every N-th and the last, saying so", () => {
     const log = Array.from({ length: 9697 }, (_, index) => ({ eval_loss: 2 - index / 10_000, step: (index + 1) * 20 }));
-    const table = buildTrainingResultsTable(log);
+    const table = buildTrainingResultsTable(logOf(log));
     expect(table?.rows).toHaveLength(50);
     expect(table?.rows[0]?.[2]).toBe("3880");
     expect(table?.rows.at(-1)?.slice(2)).toEqual(["193940", "1.0304"]);

@@ -5,6 +5,16 @@ import { JsonSyntaxError, parsePythonJson } from "./parse-python-json.js";
 
 export type JsonObject = Record<string, unknown>;
 
+/** The note for `count` NaN or Infinity values read as missing in `file`. */
+export function nonFiniteNote(file: string, count: number): InputWarning {
+  return {
+    code: "non-finite-values",
+    file,
+    severity: "note",
+    message: `${count} NaN or Infinity value${count === 1 ? "" : "s"} (Python's json writes them for a value that overflowed or diverged) left out of the metrics and curves`,
+  };
+}
+
 /**
  * Reads `file` (relative to `directory`) as a JSON object, as Python writes it: `NaN` and `Infinity` are read as
  * null (so readers drop them) with a note. An absent file is not a problem (every run file is optional); an
@@ -30,12 +40,7 @@ export async function readJsonFile(directory: string, file: string): Promise<Sou
     const reading = parsePythonJson(text);
     value = reading.value;
     if (reading.nonFinite > 0) {
-      warnings.push({
-        code: "non-finite-values",
-        file,
-        severity: "note",
-        message: `${reading.nonFinite} NaN or Infinity value${reading.nonFinite === 1 ? "" : "s"} (Python's json writes them for a value that overflowed or diverged) left out of the metrics and curves`,
-      });
+      warnings.push(nonFiniteNote(file, reading.nonFinite));
     }
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;

@@ -8,15 +8,17 @@ import { type GgufFacts, readGgufFiles } from "./gguf-files.js";
 import { MODEL_CONFIG_FILE, type ModelConfigFacts, readModelConfig } from "./model-config.js";
 import { readModelWeights, type WeightsFacts } from "./model-weights.js";
 import { type QuantizedVariantFacts, readQuantizedVariants } from "./quantized-variants.js";
-import { type LogEntry, readTrainerState, TRAINER_STATE_FILE, type TrainerStateFacts } from "./trainer-state.js";
+import { readTrainerState, TRAINER_STATE_FILE, type TrainerStateFacts } from "./trainer-state.js";
 import { readTrainingConfig, TRAINING_CONFIG_FILE } from "./training-config.js";
+import type { TrainingLog } from "./training-log.js";
 import { readTrainingResults, type TrainingResultsFacts } from "./training-results.js";
 
 /** Everything a training output directory told us, each input field with the file it came from. */
 export interface RunFacts {
   directory: string;
   fields: FieldFacts;
-  logHistory: LogEntry[];
+  /** What the card takes from trainer_state.json's log_history; null without one. */
+  trainingLog: TrainingLog | null;
   /** Final `eval_*` metrics, each with its file. */
   evalMetrics: Record<string, { value: number; file: string }>;
   config: ModelConfigFacts | null;
@@ -25,7 +27,7 @@ export interface RunFacts {
   gguf: GgufFacts[];
   conversational: boolean;
   generation: GenerationFacts | null;
-  trainerState: Omit<TrainerStateFacts, "values" | "logHistory" | "evalMetrics"> | null;
+  trainerState: Omit<TrainerStateFacts, "values" | "log" | "evalMetrics"> | null;
   variants: QuantizedVariantFacts[];
   /** More hyperparameters, by the names transformers' card gives them, from training_config.json. */
   hyperparameters: Record<string, string | number>;
@@ -44,12 +46,12 @@ function addFields(fields: FieldFacts, values: InputValues | undefined, file: (n
 
 function trainRuntime(
   results: TrainingResultsFacts | null,
-  logHistory: readonly LogEntry[],
+  log: TrainingLog | null,
 ): Pick<RunFacts, "trainRuntime" | "trainRuntimeFrom"> {
   if (results?.trainRuntime !== undefined) {
     return { trainRuntime: results.trainRuntime, trainRuntimeFrom: results.fileOf.train_runtime ?? null };
   }
-  const logged = logHistory.findLast((entry) => entry.train_runtime !== undefined)?.train_runtime;
+  const logged = log?.summary?.train_runtime;
   return logged === undefined
     ? { trainRuntime: null, trainRuntimeFrom: null }
     : { trainRuntime: logged, trainRuntimeFrom: TRAINER_STATE_FILE };
@@ -111,12 +113,12 @@ export async function readRunDirectory(directory: string): Promise<SourceReading
   for (const [key, value] of Object.entries(results.facts?.evalMetrics ?? {})) {
     evalMetrics[key] = { value, file: results.facts?.fileOf[key] ?? "all_results.json" };
   }
-  const { values: _values, logHistory = [], evalMetrics: _metrics, ...state } = trainerState.facts ?? {};
+  const { values: _values, log = null, evalMetrics: _metrics, ...state } = trainerState.facts ?? {};
   return {
     facts: {
       directory,
       fields,
-      logHistory,
+      trainingLog: log,
       evalMetrics,
       config: config.facts,
       adapter: adapter.facts,
@@ -127,7 +129,7 @@ export async function readRunDirectory(directory: string): Promise<SourceReading
       trainerState: trainerState.facts ? state : null,
       variants: variants.facts ?? [],
       hyperparameters: trainingConfig.facts?.hyperparameters ?? {},
-      ...trainRuntime(results.facts, logHistory),
+      ...trainRuntime(results.facts, log),
     },
     warnings: [
       adapter,
