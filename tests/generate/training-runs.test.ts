@@ -59,7 +59,13 @@ async function trainerRun(): Promise<string> {
     .replace('"grad_norm": 1.5', '"grad_norm": NaN')
     .replace('"grad_norm": 1.5', '"grad_norm": -Infinity');
   writeFileSync(join(run, "trainer_state.json"), state);
-  json(run, "all_results.json", { train_loss: 1.9, eval_loss: 1.85, epoch: 2.5, train_runtime: 5400 });
+  json(run, "all_results.json", {
+    train_loss: 1.9,
+    eval_loss: 1.85,
+    perplexity: 5.541138582779015,
+    epoch: 2.5,
+    train_runtime: 5400,
+  });
   const checkpoint = join(run, "checkpoint-200");
   mkdirSync(checkpoint);
   json(checkpoint, "config.json", {
@@ -136,7 +142,15 @@ const errorsOf = (text: string) => lintText(text).filter((message) => message.se
 describe("a transformers Trainer run", () => {
   it("reads NaN and Infinity as missing, never takes a checkpoint for a variant, and states no hardware", async () => {
     const run = await trainerRun();
-    const { code, stdout, stderr } = await generate(["--from", run, "--license", "mit", "--stdout"]);
+    const { code, stdout, stderr } = await generate([
+      "--from",
+      run,
+      "--license",
+      "mit",
+      "--dataset-name",
+      "d",
+      "--stdout",
+    ]);
     expect(code).toBe(0);
     expect(stderr).toContain(
       `${join(run, "trainer_state.json")}: note non-finite-values: 2 NaN or Infinity values (Python's json writes them for a value that overflowed or diverged) left out of the metrics and curves`,
@@ -145,7 +159,7 @@ describe("a transformers Trainer run", () => {
     expect(card.metadata).toMatchObject({
       library_name: "transformers",
       pipeline_tag: "text-generation",
-      tags: ["llama", "fine-tuned", "causal-lm", "text-generation", "generated_from_trainer"],
+      tags: ["llama", "fine-tuned", "causal-lm", "text-generation", "dataset:d", "generated_from_trainer"],
       max_epochs: 2.5,
       batch_size: 4,
     });
@@ -157,6 +171,14 @@ describe("a transformers Trainer run", () => {
     expect(card.body).toContain("| 1.9000 | 1.0000 | 100 | 2.0000 |");
     expect(card.body).toContain("| 1.7500 | 2.5000 | 250 | 1.8500 |");
     expect(card.body).toContain("- **num_epochs:** 2.5");
+    // Four decimals everywhere, the run's perplexity included.
+    expect(card.evalResults?.map((result) => [result.metricName, result.metricValue])).toEqual([
+      ["Training Loss", 1.9],
+      ["Validation Loss", 1.85],
+      ["Perplexity", 5.5411],
+    ]);
+    expect(card.body).toContain("| Perplexity | 5.5411 |");
+    expect(card.body).toContain("| Training Loss | 1.9000 |");
     expect(errorsOf(stdout)).toEqual([]);
   });
 
