@@ -11,12 +11,13 @@ const CHUNK_CHARACTERS = 1 << 20;
  * cut that is not between two items (an item holding an object, an array or a string with braces) fails to
  * parse. Then, or when the document does not have that shape, the result is null and the caller, having
  * dropped what it was given, parses the whole text.
- * Returns the document with the array emptied.
+ * `parse` is JSON.parse or one that accepts more (Python's NaN). Returns the document with the array emptied.
  */
 export function parseArrayInChunks(
   text: string,
   key: string,
   onItems: (items: unknown[]) => void,
+  parse: (json: string) => unknown = JSON.parse,
 ): Record<string, unknown> | null {
   const keyAt = text.indexOf(`"${key}"`);
   const open = keyAt === -1 ? -1 : text.indexOf("[", keyAt);
@@ -26,7 +27,7 @@ export function parseArrayInChunks(
   if (close === -1) return null;
   let document: unknown;
   try {
-    document = JSON.parse(text.slice(0, open + 1) + text.slice(close));
+    document = parse(text.slice(0, open + 1) + text.slice(close));
   } catch {
     return null;
   }
@@ -38,7 +39,7 @@ export function parseArrayInChunks(
     const end = cut === -1 || cut >= close ? close : cut + 1;
     let items: unknown;
     try {
-      items = JSON.parse(`[${text.slice(start, end)}]`);
+      items = parse(`[${text.slice(start, end)}]`);
     } catch {
       return null;
     }

@@ -37,9 +37,20 @@ async function readState(directory: string): Promise<SourceReading<{ json: JsonO
     // readJsonFile below says why, or nothing for an absent file.
   }
   if (text !== null) {
-    const { text: rewritten, nonFinite } = rewriteNonFinite(text);
     const collector = collectTrainingLog();
-    const json = parseArrayInChunks(rewritten, "log_history", (entries) => collector.add(entries));
+    let nonFinite = 0;
+    // A chunk that JSON.parse refuses is tried again with Python's NaN and Infinity read as null: a clean log
+    // (the usual case) costs no extra pass over its 28 MB.
+    const parse = (json: string) => {
+      try {
+        return JSON.parse(json);
+      } catch {
+        const rewrite = rewriteNonFinite(json);
+        nonFinite += rewrite.nonFinite;
+        return JSON.parse(rewrite.text);
+      }
+    };
+    const json = parseArrayInChunks(text, "log_history", (entries) => collector.add(entries), parse);
     if (json) {
       const warnings: InputWarning[] = [];
       if (nonFinite > 0) warnings.push(nonFiniteNote(TRAINER_STATE_FILE, nonFinite));
