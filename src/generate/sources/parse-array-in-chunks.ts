@@ -33,10 +33,13 @@ export function parseArrayInChunks(
   }
   const emptied = isRecord(document) ? document[key] : undefined;
   if (!isRecord(document) || !Array.isArray(emptied) || emptied.length !== 0) return null;
+  // The last item ends at the last "}" before the array closes; none: an empty array.
+  const lastEnd = text.lastIndexOf("}", close);
+  if (lastEnd < open && text.slice(open + 1, close).trim() !== "") return null;
   let start = open + 1;
-  while (text.slice(start, close).trim() !== "") {
+  while (start <= lastEnd) {
     const cut = start + CHUNK_CHARACTERS >= close ? -1 : text.indexOf("}", start + CHUNK_CHARACTERS);
-    const end = cut === -1 || cut >= close ? close : cut + 1;
+    const end = cut === -1 || cut >= lastEnd ? close : cut + 1;
     let items: unknown;
     try {
       items = parse(`[${text.slice(start, end)}]`);
