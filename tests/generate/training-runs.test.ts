@@ -137,20 +137,15 @@ async function generate(args: string[], cwd = temporary()) {
   return { code, stdout: terminal.stdout(), stderr: terminal.stderr(), cwd };
 }
 
+/** `modelcard generate --from RUN --stdout ARGS...` */
+const fromRun = (run: string, ...args: string[]) => generate(["--from", run, "--stdout", ...args]);
+
 const errorsOf = (text: string) => lintText(text).filter((message) => message.severity === "error");
 
 describe("a transformers Trainer run", () => {
   it("reads NaN and Infinity as missing, never takes a checkpoint for a variant, and states no hardware", async () => {
     const run = await trainerRun();
-    const { code, stdout, stderr } = await generate([
-      "--from",
-      run,
-      "--license",
-      "mit",
-      "--dataset-name",
-      "d",
-      "--stdout",
-    ]);
+    const { code, stdout, stderr } = await fromRun(run, "--license", "mit", "--dataset-name", "d");
     expect(code).toBe(0);
     expect(stderr).toContain(
       `${join(run, "trainer_state.json")}: note non-finite-values: 2 NaN or Infinity values (Python's json writes them for a value that overflowed or diverged) left out of the metrics and curves`,
@@ -187,7 +182,7 @@ describe("a transformers Trainer run", () => {
     // A stray comma after a two-byte character: the offset counts bytes, as editors and `xxd` do.
     const broken = '{"best_model_checkpoint": "modèle", "log_history": [{"loss": 2.5, "step": 10}, {"loss": 2,,4}]}';
     writeFileSync(join(run, "trainer_state.json"), broken);
-    const { stderr } = await generate(["--from", run, "--license", "mit", "--stdout"]);
+    const { stderr } = await fromRun(run, "--license", "mit");
     expect(stderr).toContain(
       `${join(run, "trainer_state.json")}: warning invalid-json: not valid JSON at byte 91 (Expected double-quoted property name); skipped`,
     );
@@ -198,8 +193,7 @@ describe("a TRL SFTTrainer + LoRA run", () => {
   it("has the tags TRL and PEFT write, transformers' hyperparameters and the adapter's parameters labelled", async () => {
     const run = await sftLoraRun();
     const trackio = "https://huggingface.co/spaces/you/trackio";
-    const { code, stdout } = await generate([
-      "--from",
+    const { code, stdout } = await fromRun(
       run,
       "--license",
       "apache-2.0",
@@ -207,8 +201,7 @@ describe("a TRL SFTTrainer + LoRA run", () => {
       trackio,
       "--repo-name",
       "you/smol-lora",
-      "--stdout",
-    ]);
+    );
     expect(code).toBe(0);
     const card = ModelCard.parse(stdout);
     expect(card.metadata).toMatchObject({
@@ -251,8 +244,7 @@ describe("a TRL SFTTrainer + LoRA run", () => {
 
   it("--quantized-models on a run without variant folders: a warning, nominal figures only, no subfolder snippet", async () => {
     const run = await sftLoraRun();
-    const { code, stdout, stderr } = await generate([
-      "--from",
+    const { code, stdout, stderr } = await fromRun(
       run,
       "--license",
       "apache-2.0",
@@ -261,8 +253,7 @@ describe("a TRL SFTTrainer + LoRA run", () => {
       "--dataset-name",
       "d",
       "--quantized-models",
-      "--stdout",
-    ]);
+    );
     expect(code).toBe(0);
     expect(stderr).toContain(
       `${join(run, ".")}: warning no-variant-folder: quantized variants are claimed (int8, int4) but the run has no int8/ or int4/ folder`,
@@ -283,15 +274,7 @@ describe("a TRL SFTTrainer + LoRA run", () => {
 describe("a QLoRA run", () => {
   it("leaves checkpoints and links out of the run aside: no variant, no bnb type, no subfolder snippet", async () => {
     const run = await qloraRun();
-    const { code, stdout, stderr } = await generate([
-      "--from",
-      run,
-      "--license",
-      "apache-2.0",
-      "--repo-name",
-      "you/q",
-      "--stdout",
-    ]);
+    const { code, stdout, stderr } = await fromRun(run, "--license", "apache-2.0", "--repo-name", "you/q");
     expect(code).toBe(0);
     expect(stderr).toContain(`${join(run, "int4")}: warning link-outside-run: is a link to a folder outside the run`);
     const card = ModelCard.parse(stdout);
@@ -315,7 +298,7 @@ describe("pipeline tags from the architecture", () => {
   it("a vision-language model is image-text-to-text", async () => {
     const run = temporary();
     json(run, "config.json", { architectures: ["Qwen2VLForConditionalGeneration"], model_type: "qwen2_vl" });
-    const { code, stdout } = await generate(["--from", run, "--license", "apache-2.0", "--stdout"]);
+    const { code, stdout } = await fromRun(run, "--license", "apache-2.0");
     expect(code).toBe(0);
     expect(ModelCard.parse(stdout).metadata.pipeline_tag).toBe("image-text-to-text");
     expect(errorsOf(stdout)).toEqual([]);
@@ -332,15 +315,7 @@ describe("pipeline tags from the architecture", () => {
       message:
         "T5ForConditionalGeneration does not decide the Hub task (an encoder-decoder may translate, summarize or more); pipeline_tag is left out: give it with --pipeline-tag, e.g. --pipeline-tag summarization",
     });
-    const given = await generate([
-      "--from",
-      run,
-      "--license",
-      "apache-2.0",
-      "--pipeline-tag",
-      "summarization",
-      "--stdout",
-    ]);
+    const given = await fromRun(run, "--license", "apache-2.0", "--pipeline-tag", "summarization");
     expect(given.code).toBe(0);
     expect(given.stderr).not.toContain("no-pipeline-tag");
     expect(ModelCard.parse(given.stdout).metadata.pipeline_tag).toBe("summarization");
