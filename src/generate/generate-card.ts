@@ -106,16 +106,12 @@ export async function generateCard(params: GenerateCardParams = {}): Promise<Gen
       };
   }
 
-  const undecided = run?.config?.taskUndecided
-    ? run.config.architecture
-    : run?.adapter?.taskUndecided
-      ? "SEQ_2_SEQ_LM"
-      : null;
+  const undecided = run?.taskUndecidedBy;
   if (undecided && !resolved.fields["pipeline-tag"]) {
     warnings.push({
       code: "no-pipeline-tag",
-      file: run?.config?.taskUndecided ? "config.json" : "adapter_config.json",
-      message: `${undecided} does not decide the Hub task (an encoder-decoder may translate, summarize or more); pipeline_tag is left out: give it with --pipeline-tag, e.g. --pipeline-tag summarization`,
+      file: undecided.file,
+      message: `${undecided.what} does not decide the Hub task (an encoder-decoder may translate, summarize or more); pipeline_tag is left out: give it with --pipeline-tag, e.g. --pipeline-tag summarization`,
     });
   }
   const built = buildMetadata(resolved, run);

@@ -29,6 +29,8 @@ export interface RunFacts {
   generation: GenerationFacts | null;
   trainerState: Omit<TrainerStateFacts, "values" | "log" | "evalMetrics"> | null;
   variants: QuantizedVariantFacts[];
+  /** The file and value that name a model whose Hub task is not decided by it (T5, SEQ_2_SEQ_LM); null if none. */
+  taskUndecidedBy: { file: string; what: string } | null;
   /** More hyperparameters, by the names transformers' card gives them, from training_config.json. */
   hyperparameters: Record<string, string | number>;
   /** Seconds, from the results files or the log's final summary. */
@@ -129,6 +131,11 @@ export async function readRunDirectory(directory: string): Promise<SourceReading
       trainerState: trainerState.facts ? state : null,
       variants: variants.facts ?? [],
       hyperparameters: trainingConfig.facts?.hyperparameters ?? {},
+      taskUndecidedBy: config.facts?.taskUndecided
+        ? { file: MODEL_CONFIG_FILE, what: config.facts.architecture ?? "the architecture" }
+        : adapter.facts?.taskUndecided
+          ? { file: ADAPTER_CONFIG_FILE, what: "task_type SEQ_2_SEQ_LM" }
+          : null,
       ...trainRuntime(results.facts, log),
     },
     warnings: [
