@@ -13,6 +13,7 @@ import {
   readRunDirectory,
   readSafetensorsHeader,
 } from "../../src/generate/index.js";
+import { lintCard } from "../../src/lint/index.js";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const temporary = () => mkdtempSync(join(tmpdir(), "modelcard-sources-"));
@@ -128,9 +129,13 @@ describe("run files", () => {
     expect(facts?.gguf).toEqual([
       { file: "model-Q4_K_M.gguf", architecture: "llama", fileType: "Q4_K_M", parameters: 0 },
     ]);
-    // A GGUF-only folder is a llama.cpp model.
+    // A GGUF-only folder is a llama.cpp model, quantized by its file type.
     expect(facts?.fields["library-name"]?.value).toBe("gguf");
     expect(facts?.fields.family?.value).toBe("llama");
+    const { metadata, card } = await generateCard({ values: { from: folder, license: "mit" } });
+    expect(metadata.quantization_types).toEqual(["Q4_K_M"]);
+    expect(metadata.tags).toContain("quantized");
+    expect(lintCard(card).filter((message) => message.ruleId === "quantization-types")).toEqual([]);
   });
 });
 
