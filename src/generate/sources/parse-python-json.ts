@@ -31,12 +31,13 @@ export function parsePythonJson(text: string): PythonJsonReading {
     let offset = position === undefined ? rewritten.length : Number(position);
     offset -= grown.filter((at) => at < offset).length;
     const byteOffset = Buffer.byteLength(text.slice(0, offset));
+    // At the very end, whatever V8 expected, the file is cut short: say so, it is what the user must fix.
+    const truncated = offset >= text.length;
     throw new JsonSyntaxError(
       byteOffset,
-      reason
-        .replace(/ at position \d+.*$/, "")
-        .replace(/ in JSON$/, "")
-        .replace(/^Unexpected end of JSON input$/, "the text ends before the JSON does"),
+      truncated
+        ? "the file ends before the JSON does: truncated?"
+        : reason.replace(/ at position \d+.*$/, "").replace(/ in JSON$/, ""),
     );
   }
 }
