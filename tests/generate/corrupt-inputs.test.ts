@@ -25,7 +25,7 @@ describe("corrupt run files", () => {
     expect(byFile["trainer_state.json"]).toEqual({
       code: "invalid-json",
       file: "trainer_state.json",
-      message: "not valid JSON at byte 81 (the file ends before the JSON does: truncated?); skipped",
+      message: "not valid JSON at byte 80 (the file ends before the JSON does: truncated?); skipped",
     });
     expect(byFile["model.safetensors"]).toMatchObject({ code: "invalid-safetensors" });
     expect(byFile["model.safetensors"]?.message).toMatch(/claims 1000000000000000 bytes but the file holds 69/);

@@ -32,7 +32,7 @@ export function parsePythonJson(text: string): PythonJsonReading {
     offset -= grown.filter((at) => at < offset).length;
     const byteOffset = Buffer.byteLength(text.slice(0, offset));
     // At the very end, whatever V8 expected, the file is cut short: say so, it is what the user must fix.
-    const truncated = offset >= text.length;
+    const truncated = text.slice(offset).trim() === "";
     throw new JsonSyntaxError(
       byteOffset,
       truncated
