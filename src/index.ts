@@ -4,3 +4,8 @@ export * from "./generate/index.js";
 export * from "./hub/index.js";
 export { writeFileAtomically } from "./io/write-file-atomically.js";
 export * from "./lint/index.js";
+export {
+  QUANTIZATION_SCHEMES,
+  type QuantizationScheme,
+  quantizationScheme,
+} from "./vocabulary/quantization-schemes.js";
