@@ -10,16 +10,19 @@ describe("planUpload", () => {
   it("takes the card first, then the run's model files and quantized folders, and says what it left out", async () => {
     const plan = await planUpload({ path: RUN_FIXTURE });
     expect(paths(plan)).toEqual(EXPECTED_RUN_FILES);
+    const folder = "not a quantized model folder (no config.json with a quantization_config)";
     expect(plan.skipped).toEqual([
-      "checkpoint-500/",
-      "gptq-4bit/notes.md",
-      "logs/",
-      "notes.txt",
-      "optimizer.pt",
-      "rng_state.pth",
-      "scheduler.pt",
-      "training_args.bin",
+      { path: "checkpoint-500/", reason: "a training checkpoint" },
+      { path: "gptq-4bit/notes.md", reason: "not a model file" },
+      { path: "logs/", reason: folder },
+      { path: "notes.txt", reason: "not a model file" },
+      { path: "optimizer.pt", reason: "training state" },
+      { path: "rng_state.pth", reason: "training state" },
+      { path: "scheduler.pt", reason: "training state" },
+      { path: "training_args.bin", reason: "training state" },
     ]);
+    expect(plan.outsideLinks).toEqual([]);
+    expect(plan.unreadable).toEqual([]);
     expect(plan.card).toBe(plan.files[0]);
     expect(plan.totalBytes).toBe(plan.files.reduce((sum, file) => sum + file.size, 0));
   });
@@ -40,14 +43,14 @@ describe("planUpload", () => {
     expect(paths(plan)).toEqual(expect.arrayContaining(kept));
   });
 
-  it("leaves a subfolder without a quantization config out, and follows symlinked files", async () => {
+  it("leaves a subfolder without a quantization config out, and follows symlinks that stay inside the folder", async () => {
     const dir = copyRunFixture();
     mkdirSync(join(dir, "merged"));
     writeFileSync(join(dir, "merged", "config.json"), JSON.stringify({ model_type: "llama" }));
     writeFileSync(join(dir, "merged", "model.safetensors"), "x");
     symlinkSync(join(dir, "model.safetensors"), join(dir, "linked.safetensors"));
     const plan = await planUpload({ path: dir });
-    expect(plan.skipped).toContain("merged/");
+    expect(plan.skipped).toContainEqual({ path: "merged/", reason: expect.stringMatching(/^not a quantized/) });
     expect(plan.files.find((file) => file.pathInRepo === "linked.safetensors")?.size).toBeGreaterThan(1000);
   });
 
