@@ -147,8 +147,8 @@ class Planner {
   readonly skipped: LeftOutPath[] = [];
   readonly outsideLinks: OutsideLink[] = [];
   readonly unreadable: UnreadablePath[] = [];
-  private readonly include: picomatch.Matcher | null;
-  private readonly exclude: picomatch.Matcher | null;
+  private readonly include: ((path: string) => boolean) | null;
+  private readonly exclude: ((path: string) => boolean) | null;
   /** Real paths of the folders walked, so that a link loop is walked once. */
   private readonly walked = new Set<string>();
 
@@ -262,11 +262,23 @@ class Planner {
   }
 }
 
-/** upload_folder's patterns: one ending with `/` means everything under that folder. */
-function matcher(patterns: readonly string[] | undefined): picomatch.Matcher | null {
+/**
+ * upload_folder's patterns: one without `/` matches a file name at any depth (as fnmatch's `*` crosses folders),
+ * one ending with `/` everything under that folder.
+ */
+function matcher(patterns: readonly string[] | undefined): ((path: string) => boolean) | null {
   if (!patterns?.length) return null;
-  const globs = patterns.map((pattern) => (pattern.endsWith("/") ? `${pattern}**` : pattern));
-  return picomatch(globs, { dot: true, basename: true });
+  const names = patterns.filter((pattern) => !pattern.includes("/"));
+  const paths = patterns.filter((pattern) => pattern.includes("/"));
+  const byName = names.length > 0 ? picomatch(names, { dot: true, basename: true }) : () => false;
+  const byPath =
+    paths.length > 0
+      ? picomatch(
+          paths.map((pattern) => (pattern.endsWith("/") ? `${pattern}**` : pattern)),
+          { dot: true },
+        )
+      : () => false;
+  return (path) => byName(path) || byPath(path);
 }
 
 /** Why a subfolder of a run is not sent, or null for a quantized variant. */
