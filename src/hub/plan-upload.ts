@@ -2,6 +2,7 @@ import type { Stats } from "node:fs";
 import { access, constants, lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
 import { dirname, join, sep } from "node:path";
 import picomatch from "picomatch";
+import { describeFileError } from "../io/describe-file-error.js";
 import { TEMPORARY_FILE_NAME } from "../io/temporary-file-name.js";
 
 /** One file of the commit: where it is on disk and where it goes in the repository. */
@@ -204,7 +205,7 @@ class Planner {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "ENOENT" || code === "ELOOP") this.skip(pathInRepo, "a symlink that leads nowhere");
-      else this.unreadable.push({ localPath, reason: describeError(error) });
+      else this.unreadable.push({ localPath, reason: describeFileError(error) });
       return null;
     }
   }
@@ -222,7 +223,7 @@ class Planner {
     try {
       await access(localPath, constants.R_OK);
     } catch (error) {
-      this.unreadable.push({ localPath, reason: describeError(error) });
+      this.unreadable.push({ localPath, reason: describeFileError(error) });
     }
   }
 
@@ -252,7 +253,7 @@ class Planner {
     try {
       return await readdir(folder);
     } catch (error) {
-      this.unreadable.push({ localPath: folder, reason: describeError(error) });
+      this.unreadable.push({ localPath: folder, reason: describeFileError(error) });
       return null;
     }
   }
@@ -311,20 +312,12 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** `permission denied (EACCES)`, or the system's message. */
-function describeError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "EACCES" || code === "EPERM") return `permission denied (${code})`;
-  if (code === "EISDIR") return "a folder, not a file (EISDIR)";
-  return (error as Error).message;
-}
-
 async function statOrThrow(path: string) {
   try {
     return await stat(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file or folder" : describeError(error);
+    const reason = code === "ENOENT" ? "no such file or folder" : describeFileError(error);
     throw new Error(`${path}: ${reason}; give a training output folder or a card file (README.md).`, { cause: error });
   }
 }
