@@ -1,3 +1,4 @@
+import { IDLE_TIMEOUT_CODE } from "./fetch-with-timeouts.js";
 import { HubConnectionError } from "./hub-connection-error.js";
 
 export interface RetryOptions {
@@ -31,7 +32,7 @@ export interface RetryNotice {
 /** Network failures after which the same request may succeed: the peer dropped an open connection. */
 const DROPPED_CODES = new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "UND_ERR_SOCKET", "UND_ERR_CLOSED", "FETCH_FAILED"]);
 /** No byte moved for the idle timeout: the server is stalled, and waiting again would multiply the wait. */
-export const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
+export const TIMEOUT_CODES = new Set([IDLE_TIMEOUT_CODE, "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
 /** Network failures where no connection could be made: retrying would only delay the error. */
 const UNREACHABLE_CODES = new Set([
   "ECONNREFUSED",

@@ -228,7 +228,7 @@ describe("push: nothing hangs, nothing is sent twice", () => {
     expect(code).toBe(2);
     expect(seconds).toBeLessThan(5);
     expect(stderr).toContain(
-      `\nmodelcard: checking the token failed for ${hub.url}/alice/a: ${hub.url} stopped answering (no byte moved for the timeout, UND_ERR_HEADERS_TIMEOUT) during GET /api/whoami-v2; nothing was committed, the repository is as it was; try again later, or allow more time with --timeout (or MODELCARD_TIMEOUT).\n`,
+      `\nmodelcard: checking the token failed for ${hub.url}/alice/a: ${hub.url} stopped answering (no byte moved for the timeout, IDLE_TIMEOUT) during GET /api/whoami-v2; nothing was committed, the repository is as it was; try again later, or allow more time with --timeout (or MODELCARD_TIMEOUT).\n`,
     );
     expect(hub.requests.filter((request) => request.route === "whoami")).toHaveLength(1);
   });
