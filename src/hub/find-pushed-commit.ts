@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { HubApiError, type PathInfo, pathsInfo } from "@huggingface/hub";
+import { type PathInfo, pathsInfo } from "@huggingface/hub";
+import { getHubJson } from "./get-hub-json.js";
 import type { UploadFile } from "./plan-upload.js";
 
 export interface FindPushedCommitParams {
@@ -63,7 +64,7 @@ async function isOurs(params: FindPushedCommitParams, head: ApiCommit, parent: A
 
 async function lastCommits(params: FindPushedCommitParams, revision: string): Promise<ApiCommit[]> {
   const url = `${params.hubUrl}/api/models/${params.repo}/commits/${encodeURIComponent(revision)}?limit=2`;
-  const list = await getJson(params, url);
+  const list = await getHubJson(params, url);
   if (!Array.isArray(list)) throw new Error(`${url}: expected a list of commits`);
   return (list as ApiCommit[]).slice(0, 2);
 }
@@ -72,26 +73,13 @@ async function lastCommits(params: FindPushedCommitParams, revision: string): Pr
 async function openPullRequests(params: FindPushedCommitParams, author: string): Promise<number[]> {
   const query = new URLSearchParams({ type: "pull_request", status: "open", author });
   const url = `${params.hubUrl}/api/models/${params.repo}/discussions?${query}`;
-  const body = (await getJson(params, url)) as {
+  const body = (await getHubJson(params, url)) as {
     discussions?: { num: number; title: string; isPullRequest: boolean }[];
   };
   return (body.discussions ?? [])
     .filter((discussion) => discussion.isPullRequest && discussion.title === params.title)
     .map((discussion) => discussion.num)
     .sort((a, b) => b - a);
-}
-
-async function getJson(params: FindPushedCommitParams, url: string): Promise<unknown> {
-  const response = await params.fetch(url, { headers: { Authorization: `Bearer ${params.accessToken}` } });
-  if (!response.ok) {
-    throw new HubApiError(
-      url,
-      response.status,
-      response.headers.get("X-Request-Id") ?? undefined,
-      await response.text(),
-    );
-  }
-  return response.json();
 }
 
 /** Every file of the push is in `revision` with our bytes: sha256 for LFS files, the git blob id for the others. */

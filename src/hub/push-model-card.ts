@@ -19,6 +19,7 @@ import { fetchWithRetries, networkErrorCode, type RetryNotice, type RetryOptions
 import { fetchWithTimeouts, type HubTimeouts } from "./fetch-with-timeouts.js";
 import { fetchWithUploadProgress } from "./fetch-with-upload-progress.js";
 import { findPushedCommit } from "./find-pushed-commit.js";
+import { getHubJson } from "./get-hub-json.js";
 import { HubConnectionError } from "./hub-connection-error.js";
 import { type LocalCardCheck, lintBeforePush } from "./lint-before-push.js";
 import { locateHubMessage } from "./locate-hub-message.js";
@@ -426,17 +427,8 @@ async function branchHead(
   branch: string,
 ): Promise<string> {
   const url = `${hub.hubUrl}/api/models/${repo}/commits/${encodeURIComponent(branch)}?limit=1`;
-  const response = await hub.fetch(url, { headers: { Authorization: `Bearer ${hub.accessToken}` } });
-  if (!response.ok) {
-    throw new HubApiError(
-      url,
-      response.status,
-      response.headers.get("X-Request-Id") ?? undefined,
-      await response.text(),
-    );
-  }
-  const commits = (await response.json()) as { id?: unknown }[];
-  const head = commits[0]?.id;
+  const commits = await getHubJson(hub, url);
+  const head = Array.isArray(commits) ? (commits[0] as { id?: unknown } | undefined)?.id : undefined;
   if (typeof head !== "string") throw new Error(`${url}: no commit on ${branch}`);
   return head;
 }
