@@ -1,11 +1,7 @@
 import { readFileSync } from "node:fs";
-import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import { formatPath, ModelCard } from "../../src/card/index.js";
-import { cardSource } from "../../src/lint/card-source.js";
 import { lintText } from "../../src/lint/index.js";
-import { readFastSource } from "../../src/lint/read-fast-source.js";
-import { runRules } from "../../src/lint/run-rules.js";
 import { CORPUS, corpusFiles, ORACLE } from "../support/shared.js";
 
 interface OracleLine {
@@ -33,15 +29,16 @@ describe("linting the real corpus", () => {
     }
   });
 
-  it("gives an error on every card that huggingface_hub fails to read", () => {
+  it("says why on every card that huggingface_hub fails to read: an error, or a warning where the Hub reads it", () => {
     const failing = oracle.filter((line) => line.error !== null);
     expect(failing.length).toBeGreaterThan(100);
     const missed = failing.filter(
-      (
-        line, // required-fields fires on most cards; the error must come from a rule that sees what broke the reading.
-      ) =>
+      (line) =>
+        // required-fields fires on most cards; the message must come from a rule that sees what broke the reading.
         !lintText(texts.get(line.file) ?? "").some(
-          (message) => message.severity === "error" && message.ruleId !== "required-fields",
+          (message) =>
+            (message.severity === "error" && message.ruleId !== "required-fields") ||
+            message.ruleId === "tab-indentation",
         ),
     );
     expect(missed.map((line) => `${line.file}: ${line.error?.slice(0, 80)}`)).toEqual([]);
@@ -62,23 +59,5 @@ describe("linting the real corpus", () => {
     }
     expect(checked).toBeGreaterThan(50);
     expect(formatPath(["model-index", 0, "results"])).toBe("model-index[0].results");
-  });
-
-  it("reads most cards with the fast reader, with the same metadata and messages as the full reader", () => {
-    let fast = 0;
-    const differences: string[] = [];
-    for (const [file, text] of texts) {
-      const source = readFastSource(text);
-      if (!source) continue;
-      fast++;
-      const card = ModelCard.parse(text);
-      if (!isDeepStrictEqual(source.metadata, card.metadata)) differences.push(`${file}: metadata`);
-      else if (
-        !isDeepStrictEqual(runRules(source, undefined, undefined), runRules(cardSource(card), undefined, undefined))
-      )
-        differences.push(`${file}: messages`);
-    }
-    expect(differences).toEqual([]);
-    expect(fast / texts.size).toBeGreaterThan(0.9);
   });
 });

@@ -10,8 +10,8 @@ describe("tab-indentation on tabs PyYAML cannot read", () => {
       (message) => message.ruleId === "tab-indentation",
     );
     expect(messages.map(({ severity, line, column }) => ({ severity, line, column }))).toEqual([
-      { severity: "error", line: 5, column: 18 },
-      { severity: "error", line: 6, column: 6 },
+      { severity: "warning", line: 5, column: 18 },
+      { severity: "warning", line: 6, column: 6 },
     ]);
   });
 

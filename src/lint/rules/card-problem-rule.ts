@@ -1,18 +1,20 @@
 import type { CardProblemCode } from "../../card/index.js";
 import type { LintRule, Severity } from "../types.js";
 
-/** A rule that surfaces the card reader's own problems of the given codes, where the reader found them. */
+/** A rule that surfaces the card reader's own problems of the given codes, where the reader found them, with
+ * the reader's repair when it has one. */
 export function cardProblemRule(
   id: string,
   codes: readonly CardProblemCode[],
   description: string,
   defaultSeverity: Severity = "error",
+  fixable = false,
 ): LintRule {
   return {
     id,
     description,
     defaultSeverity,
-    fixable: false,
+    fixable,
     check({ card }, report) {
       for (const problem of card.problems) {
         if (!codes.includes(problem.code)) continue;
@@ -22,6 +24,14 @@ export function cardProblemRule(
           line: problem.line,
           column: problem.column,
           ...(problem.endLine === undefined ? {} : { endLine: problem.endLine, endColumn: problem.endColumn }),
+          ...(problem.fix
+            ? {
+                fix: {
+                  range: [card.yamlStart + problem.fix.range[0], card.yamlStart + problem.fix.range[1]],
+                  text: problem.fix.text,
+                },
+              }
+            : {}),
         });
       }
     },
