@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { Command } from "commander";
 import { readRepoId } from "../../card/index.js";
 import {
@@ -155,7 +155,7 @@ export function formatProblems(file: string, problems: readonly PushProblem[], f
     .map((problem) => {
       const where =
         problem.path !== undefined
-          ? `${folder === "." ? "" : `${folder}/`}${problem.path}`
+          ? join(folder, problem.path)
           : problem.line === undefined
             ? file
             : `${file}:${problem.line}:${problem.column ?? 1}`;
