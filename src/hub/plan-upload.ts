@@ -159,6 +159,7 @@ class Planner {
   ) {
     this.include = matcher(params.include);
     this.exclude = matcher(params.exclude);
+    this.walked.add(root);
   }
 
   /**
@@ -229,7 +230,7 @@ class Planner {
 
   private async descend(entry: Entry, mode: "model-files" | "include"): Promise<void> {
     const real = await realpath(entry.localPath);
-    if (this.walked.has(real)) return;
+    if (this.walked.has(real)) return this.skip(`${entry.pathInRepo}/`, "a link to a folder already walked");
     this.walked.add(real);
     if (mode === "include") return this.collect(entry.localPath, `${entry.pathInRepo}/`, "include");
     // A quantized folder: the model files directly inside it, nothing deeper.

@@ -54,6 +54,23 @@ describe("planUpload", () => {
     expect(plan.files.find((file) => file.pathInRepo === "linked.safetensors")?.size).toBeGreaterThan(1000);
   });
 
+  it("notes a symlink that leads nowhere, walks a folder linked from inside once, and reports links out", async () => {
+    const dir = copyRunFixture();
+    symlinkSync(join(dir, "missing.safetensors"), join(dir, "dangling.safetensors"));
+    symlinkSync(join(dir, "int8"), join(dir, "int8-again"));
+    symlinkSync(dir, join(dir, "int8", "loop"));
+    symlinkSync("/etc/hostname", join(dir, "outside.safetensors"));
+    const plan = await planUpload({ path: dir, include: ["*.safetensors"] });
+    expect(plan.skipped).toContainEqual({ path: "dangling.safetensors", reason: "a symlink that leads nowhere" });
+    expect(paths(plan).filter((path) => path.startsWith("int8"))).toEqual(["int8/model.safetensors"]);
+    expect(plan.skipped).toContainEqual({ path: "int8-again/", reason: "a link to a folder already walked" });
+    expect(plan.skipped).toContainEqual({ path: "int8/loop/", reason: "a link to a folder already walked" });
+    expect(plan.outsideLinks).toEqual([{ path: "outside.safetensors", target: "/etc/hostname" }]);
+    const followed = await planUpload({ path: dir, include: ["*.safetensors"], followSymlinks: true });
+    expect(paths(followed)).toContain("outside.safetensors");
+    expect(followed.outsideLinks).toEqual([]);
+  });
+
   it("sends a card file as README.md with the training curves beside it, or alone with cardOnly", async () => {
     const card = join(RUN_FIXTURE, "README.md");
     expect(paths(await planUpload({ path: card }))).toEqual(["README.md", "training_curves.png"]);
