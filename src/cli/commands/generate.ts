@@ -10,7 +10,7 @@ import { generateCard } from "../../generate/generate-card.js";
 import { GenerateInputError } from "../../generate/generate-input-error.js";
 import { INPUT_FIELDS, type InputFieldName, type InputValues } from "../../generate/input-fields.js";
 import { type ConfigFile, loadConfigFile } from "../../generate/load-config-file.js";
-import { writeFileAtomically } from "../../io/write-file-atomically.js";
+import { replaceCardAndImages } from "../../io/replace-card-and-images.js";
 import { findLintConfig, LintConfigError, lintCard, loadLintConfig } from "../../lint/index.js";
 import type { DefineCommand } from "../command.js";
 import { EXIT, UsageError } from "../exit-codes.js";
@@ -148,9 +148,8 @@ export const generateCommand: DefineCommand = ({ io, exit }) => {
         return;
       }
       await mkdir(folder, { recursive: true });
-      for (const asset of generated.assets) await writeFileAtomically(join(folder, asset.fileName), asset.content);
-      await writeFileAtomically(output, text);
-      io.stderr(`wrote ${targets.join(", ")}\n`);
+      const written = await replaceCardAndImages({ cardPath: output, cardText: text, images: generated.assets });
+      io.stderr(`wrote ${[output, ...written.imagePaths].join(", ")}\n`);
       exit(EXIT.ok);
     });
 };
