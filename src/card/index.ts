@@ -1,4 +1,5 @@
 export type { CrossReaderDifference } from "./cross-reader.js";
+export { CardEditRefusedError } from "./edit/card-edit-refused-error.js";
 export {
   type EvalResult,
   type EvalResultInput,
