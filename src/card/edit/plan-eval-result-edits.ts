@@ -15,7 +15,7 @@ import { CardEditRefusedError } from "./card-edit-refused-error.js";
 
 export interface EvalResultPlacement {
   overwrite?: boolean;
-  /** The model-index entry to add to; default: the entry whose results match, else the card's model name. */
+  /** The model-index entry to match and add to; default: any entry's matching result, else the card's model name. */
   modelName?: string;
 }
 
@@ -74,7 +74,8 @@ export function planEvalResultEdits(
   const modelIndex = current as { name: unknown; results: unknown[] }[];
   const metrics = [...metricsOf(modelIndex)];
 
-  const existing = metrics.find((candidate) => sameMetric(candidate.result, result));
+  const inModel = (candidate: Located) => options.modelName === undefined || candidate.entryName === options.modelName;
+  const existing = metrics.find((candidate) => inModel(candidate) && sameMetric(candidate.result, result));
   if (existing) {
     const valueChanges = !isDeepStrictEqual(existing.result.metricValue, result.metricValue);
     const tokenChanges = existing.result.verifyToken !== result.verifyToken;
@@ -98,7 +99,6 @@ export function planEvalResultEdits(
     return edits;
   }
 
-  const inModel = (candidate: Located) => options.modelName === undefined || candidate.entryName === options.modelName;
   const group = metrics.find((candidate) => inModel(candidate) && sameGroup(candidate.result, result));
   if (group) return [{ kind: "append", path: group.path.slice(0, -1), value: metricEntry(result) }];
 

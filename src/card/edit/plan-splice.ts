@@ -128,18 +128,19 @@ function replaceValue(text: SourceText, map: YAMLMap, pair: AnyPair, value: unkn
   const extent: [number, number] = map.flow
     ? [map.range?.[0] ?? start, map.range?.[1] ?? end]
     : [text.lineStart(start), text.nextLineStart(end)];
+  const valueStart = old?.range?.[0];
   const isInPlaceScalar =
     isScalar(old) &&
-    old.range !== undefined &&
-    text.contentEnd(old) > old.range[0] &&
+    valueStart !== undefined &&
+    text.contentEnd(old) > valueStart &&
     !old.anchor &&
     !old.tag &&
     (old.type === "PLAIN" || old.type === "QUOTE_DOUBLE" || old.type === "QUOTE_SINGLE") &&
     (value === null || typeof value !== "object");
-  if (isInPlaceScalar && old.range) {
+  if (isInPlaceScalar) {
     // Only the value's characters change: `value: 97.0` -> `value: 98.5`, the key and comments stay.
     const rendered = renderValue(value, { ...style, inline: true });
-    return { start: old.range[0], end: text.contentEnd(old), text: rendered, touched: [old], extent };
+    return { start: valueStart, end: text.contentEnd(old), text: rendered, touched: [old], extent };
   }
   const keyText = text.source.slice(start, text.contentEnd(pair.key as Node));
   const keyName = String((pair.key as { value: unknown }).value);
