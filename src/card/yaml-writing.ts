@@ -63,23 +63,29 @@ export function isAmbiguousString(value: string): boolean {
 
 /** How a new value is written: in the block's style, or on one line (flow) for a flow collection's item. */
 export interface ValueStyle extends BlockStyle {
-  /** One line: collections as `[a, b]` / `{k: v}`, strings with line breaks double-quoted. */
+  /** One line, fit for a flow collection: `[a, b]` / `{k: v}`, strings quoted where flow needs it. */
   inline?: boolean;
+  /** Strings with line breaks double-quoted, not block scalars (text follows the value on its last line). */
+  quoteMultiline?: boolean;
 }
 
 /** Writes a value (nested lines start at column 0) in the given style, readable alike by YAML 1.1 and 1.2. */
 export function renderValue(value: unknown, style: ValueStyle): string {
-  const document = new Document(value, { customTags: (tags) => [floatTag, ...tags] });
+  // Inline, the value is written as the item of a flow list, so that `,`, `[`, `{` and `:` are quoted as flow needs.
+  const document = new Document(style.inline ? [value] : value, { customTags: (tags) => [floatTag, ...tags] });
   visit(document, {
     Scalar(_, node: Scalar) {
       if (typeof node.value !== "string") return;
-      if (isAmbiguousString(node.value) || (style.inline && /[\r\n]/.test(node.value))) node.type = "QUOTE_DOUBLE";
+      const isMultiline = /[\r\n]/.test(node.value);
+      if (isAmbiguousString(node.value) || (isMultiline && (style.inline || style.quoteMultiline))) {
+        node.type = "QUOTE_DOUBLE";
+      }
     },
     Collection(_, node) {
       if (style.inline && isCollection(node)) node.flow = true;
     },
   });
-  return document
+  const text = document
     .toString({
       indent: style.indent,
       indentSeq: style.indentSeq,
@@ -88,6 +94,7 @@ export function renderValue(value: unknown, style: ValueStyle): string {
       flowCollectionPadding: false,
     })
     .replace(/\n$/, "");
+  return style.inline ? text.slice(1, -1) : text;
 }
 
 /** Writes `key: value` (and its nested lines) in the given style, readable alike by YAML 1.1 and 1.2. */

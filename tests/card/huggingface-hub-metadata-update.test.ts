@@ -122,7 +122,10 @@ describe("huggingface_hub's RepocardMetadataUpdateTest, on card.update", () => {
     const edited = card().update(newMetadata, { overwrite: true });
     expect(edited.metadata).toEqual(newMetadata);
     expect(edited.toString()).toBe(
-      DUMMY_MODELCARD_EVAL_RESULT.replace("      verified: true\n", "      verified: true\n      verifyToken: \"1234\"\n"),
+      DUMMY_MODELCARD_EVAL_RESULT.replace(
+        "      verified: true\n",
+        '      verified: true\n      verifyToken: "1234"\n',
+      ),
     );
   });
 

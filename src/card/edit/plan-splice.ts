@@ -145,7 +145,14 @@ function replaceValue(text: SourceText, map: YAMLMap, pair: AnyPair, value: unkn
   const keyText = text.source.slice(start, text.contentEnd(pair.key as Node));
   const keyName = String((pair.key as { value: unknown }).value);
   const inline = map.flow || ((isMap(old) || isSeq(old)) && old.flow === true && typeof value === "object");
-  const ownStyle = { ...style, ...detectBlockStyle(text.source.slice(start, end)), inline: Boolean(inline) };
+  // A comment after the value would become part of a block scalar written before it.
+  const quoteMultiline = text.source.slice(end, text.lineEnd(end)).trim() !== "";
+  const ownStyle = {
+    ...style,
+    ...detectBlockStyle(text.source.slice(start, end)),
+    inline: Boolean(inline),
+    quoteMultiline,
+  };
   const rendered = renderPair(keyName, value, ownStyle);
   const renderedKey = renderValue(keyName, { ...style, inline: true });
   // Keep the key as it was written (quotes and all): only the value changes.
