@@ -115,6 +115,14 @@ describe("every edit is read back with the Hub's reader", () => {
     );
   });
 
+  it("refuses to edit through an alias, which would change its anchor's other uses too", () => {
+    const text = "---\nshared: &mi\n- name: m\n  results: []\nmodel-index: *mi\n---\n";
+    const result = { taskType: "t", datasetType: "d", datasetName: "D", metricType: "acc", metricValue: 1 };
+    expect(refusal(() => ModelCard.parse(text).addEvalResult(result, { modelName: "m" }))).toBe(
+      "cannot add to model-index[0].results: model-index is an alias (*name); edit its anchor instead",
+    );
+  });
+
   it("refuses a front matter that is a list", () => {
     expect(refusal(() => ModelCard.parse("---\n- a\n---\n").set("b", 1))).toBe(
       "cannot set b: the front matter is not a mapping of keys to values",

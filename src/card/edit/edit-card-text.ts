@@ -53,7 +53,13 @@ export function editCardText(text: string, edit: CardEdit): string {
 
   const document = parseDocument(split.yaml, { uniqueKeys: false, prettyErrors: false });
   const style = { ...PYYAML_STYLE, ...detectBlockStyle(split.yaml) };
-  const splice = planSplice(split.yaml, document, edit, style);
+  let splice: ReturnType<typeof planSplice>;
+  try {
+    splice = planSplice(split.yaml, document, edit, style);
+  } catch (error) {
+    if (error instanceof CardEditRefusedError) throw new CardEditRefusedError(`cannot ${what}: ${error.message}`);
+    throw error;
+  }
   if (!splice) {
     verifyEdit({ before: text, after: text, start: 0, end: 0, expected, yaml: split.yaml, what });
     return text;

@@ -42,13 +42,19 @@ export function planSplice(
     return { start: 0, end: 0, text: source.trim() === "" ? pair : `${pair}\n`, touched: [], extent: [0, 0] };
   }
   if (!isMap(parent)) refuse(parentPath, "is not a mapping");
-  const pair = (parent.items as AnyPair[]).findLast((item) => isScalar(item.key) && String(item.key.value) === key);
+  const pair = pairOf(parent, key);
   if (edit.kind === "delete") return pair ? deletePair(text, parent, pair) : null;
   return pair ? replaceValue(text, parent, pair, edit.value, style) : insertPair(text, parent, key, edit.value, style);
 }
 
+/** Refusals name the node; the caller says which edit it was. */
 function refuse(path: EditPath, reason: string): never {
   throw new CardEditRefusedError(`${path.length === 0 ? "the front matter" : formatPath(path)} ${reason}`);
+}
+
+/** The pair of `key` (js-yaml reads every key as a string; with duplicate keys it refuses, so one is enough). */
+function pairOf(map: YAMLMap, key: string): AnyPair | undefined {
+  return (map.items as AnyPair[]).findLast((item) => isScalar(item.key) && String(item.key.value) === key);
 }
 
 /** The node at `path`; an alias on the way is refused, since editing through it would change its anchor too. */
@@ -56,8 +62,7 @@ function nodeAt(document: Document.Parsed, path: EditPath): Node | null {
   let node = document.contents as Node | null;
   for (const [index, part] of path.entries()) {
     if (isMap(node)) {
-      const pair = (node.items as AnyPair[]).findLast((item) => isScalar(item.key) && String(item.key.value) === part);
-      node = pair?.value ?? null;
+      node = pairOf(node, String(part))?.value ?? null;
     } else if (isSeq(node) && typeof part === "number") {
       node = (node.items[part] as Node | undefined) ?? null;
     } else {
@@ -249,8 +254,11 @@ function appendItem(text: SourceText, sequence: YAMLSeq, value: unknown, style: 
   const first = items[0];
   let dash = (first?.range?.[0] ?? 0) - 1;
   while (dash >= 0 && text.source[dash] === " ") dash--;
-  if (!first || !last || text.source[dash] !== "-")
-    throw new CardEditRefusedError("cannot find where this list's items start; rewrite it in a plain block style");
+  if (!first || !last || text.source[dash] !== "-") {
+    throw new CardEditRefusedError(
+      "the list's first item does not follow its dash; rewrite the list in plain block style",
+    );
+  }
   const column = text.column(dash);
   const item = text.indent(renderValue(value, style), column + 2);
   const at = text.lineEnd(text.contentEnd(last));
