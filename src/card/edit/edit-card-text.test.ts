@@ -93,6 +93,22 @@ describe("the cases that used to destroy data", () => {
   });
 });
 
+describe("nested nodes", () => {
+  const text = "---\nmodel-index:\n- name: m\n  results: []\n- name: n\n  results: []\n---\n";
+
+  it("deletes the first key of a list item, moving the next one onto the dash's line", () => {
+    expect(editCardText(text, { kind: "delete", path: ["model-index", 0, "name"] })).toBe(
+      "---\nmodel-index:\n- results: []\n- name: n\n  results: []\n---\n",
+    );
+  });
+
+  it("appends an item to a block list at its dash's column", () => {
+    expect(editCardText(text, { kind: "append", path: ["model-index"], value: { name: "o", results: [] } })).toBe(
+      "---\nmodel-index:\n- name: m\n  results: []\n- name: n\n  results: []\n- name: o\n  results: []\n---\n",
+    );
+  });
+});
+
 describe("cards the Hub reads but strict YAML 1.2 does not (the T0 card)", () => {
   const t0 = readFileSync(`${SHARED}corpus/real/01315.md`, "utf8");
 

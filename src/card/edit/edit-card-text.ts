@@ -64,8 +64,11 @@ export function editCardText(text: string, edit: CardEdit): string {
     verifyEdit({ before: text, after: text, start: 0, end: 0, expected, yaml: split.yaml, what });
     return text;
   }
-  // Where a strict YAML 1.2 reader stops, node ranges cannot be trusted: only intact nodes are edited.
   const [from, to] = splice.extent;
+  if (splice.start < from || splice.end > to) {
+    throw new CardEditRefusedError(`cannot ${what}: the change would reach beyond the edited node`);
+  }
+  // Where a strict YAML 1.2 reader stops, node ranges cannot be trusted: only intact nodes are edited.
   const broken = document.errors.find((error) => error.pos[0] <= to && error.pos[1] >= from);
   if (broken) {
     const line = firstLine + split.yaml.slice(0, broken.pos[0]).split("\n").length - 1;

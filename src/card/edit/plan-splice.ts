@@ -229,7 +229,7 @@ function deletePair(text: SourceText, map: YAMLMap, pair: AnyPair): Splice {
   if (pairs.length === 1) return { start, end, text: "{}", touched, extent };
   if (text.source.slice(lineStart, start).trim() !== "" && next) {
     // `- name: x` (the first key of a list item): the next key moves up onto the dash's line.
-    return { start, end: text.pairStart(next), text: "", touched, extent };
+    return { start, end: text.pairStart(next), text: "", touched, extent: [lineStart, text.pairStart(next)] };
   }
   const after = text.nextLineStart(end);
   if (after < text.source.length || text.source.endsWith("\n"))
