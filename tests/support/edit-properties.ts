@@ -49,6 +49,8 @@ interface Entry {
 
 interface ModelIndexShape {
   flowTask: boolean;
+  /** The first result's dataset is anchored (`&ds`) and reused by the later ones (`*ds`). */
+  sharedDataset: boolean;
   flowMetrics: boolean;
   flowMetric: boolean;
   comments: boolean;
@@ -87,6 +89,7 @@ const entries = fc.uniqueArray(
 );
 const modelIndex: fc.Arbitrary<ModelIndexShape> = fc.record({
   flowTask: fc.boolean(),
+  sharedDataset: fc.boolean(),
   flowMetrics: fc.boolean(),
   flowMetric: fc.boolean(),
   comments: fc.boolean(),
@@ -131,9 +134,15 @@ function renderModelIndex(shape: ModelIndexShape, indent: string, seq: string): 
   const lines = [`${indent}model-index:`];
   if (shape.comments) lines.push(`${indent}# evaluation`);
   lines.push(`${indent}${seq}- name: my-model`, `${indent}${seq}  results:`);
-  for (const result of shape.results) {
+  for (const [index, result] of shape.results.entries()) {
     const at = `${indent}${seq}  `;
-    if (shape.flowTask)
+    if (shape.sharedDataset && index > 0) lines.push(`${at}- task: {type: ${result.task}}`, `${at}  dataset: *ds`);
+    else if (shape.sharedDataset)
+      lines.push(
+        `${at}- task: {type: ${result.task}}`,
+        `${at}  dataset: &ds {type: ${result.dataset}, name: ${result.dataset.toUpperCase()}}`,
+      );
+    else if (shape.flowTask)
       lines.push(
         `${at}- task: {type: ${result.task}}`,
         `${at}  dataset: {type: ${result.dataset}, name: ${result.dataset.toUpperCase()}}`,
@@ -164,6 +173,15 @@ function renderModelIndex(shape: ModelIndexShape, indent: string, seq: string): 
   return lines.join("\n");
 }
 
+/** The model-index on one line, for a flow mapping. */
+function flowModelIndex(shape: ModelIndexShape): string {
+  const results = shape.results.map((result) => {
+    const metrics = result.metrics.map((metric) => `{type: ${metric.type}, value: ${metric.value}}`).join(", ");
+    return `{task: {type: ${result.task}}, dataset: {type: ${result.dataset}, name: ${result.dataset.toUpperCase()}}, metrics: [${metrics}]}`;
+  });
+  return `[{name: my-model, results: [${results.join(", ")}]}]`;
+}
+
 /** The card's text for a shape. */
 export function renderCard(card: CardShape): string {
   const anchors = new Set<number>();
@@ -172,6 +190,7 @@ export function renderCard(card: CardShape): string {
   let yaml: string;
   if (card.flowTop) {
     const pairs = card.entries.map((entry, index) => `${entry.key}: ${inline(entry, index, anchors)}`);
+    if (card.modelIndex) pairs.push(`model-index: ${flowModelIndex(card.modelIndex)}`);
     yaml = `${indent}{${pairs.join(card.entries.length > 2 ? ",\n " : ", ")}}`;
   } else {
     const lines: string[] = [];

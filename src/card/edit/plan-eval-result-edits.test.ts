@@ -62,6 +62,17 @@ describe("addEvalResult appends one node and keeps every other byte", () => {
     expect(card.toString()).toBe(COMMENTED.replace("value: 97.0}", "value: 98.5}"));
   });
 
+  it("makes up no model name: a card without one needs modelName", () => {
+    const card = ModelCard.parse("---\nlicense: mit\n---\n");
+    expect(() => card.addEvalResult({ ...sst2, metricType: "accuracy", metricValue: 0.9 })).toThrow(
+      "cannot add an evaluation result: the card has no model name yet; pass modelName (--model-name)",
+    );
+    card.addEvalResult({ ...sst2, metricType: "accuracy", metricValue: 0.9 }, { modelName: "org/model" });
+    expect(card.toString()).toBe(
+      "---\nlicense: mit\nmodel-index:\n- name: org/model\n  results:\n  - task:\n      type: text-classification\n    dataset:\n      name: SST-2\n      type: sst2\n    metrics:\n    - type: accuracy\n      value: 0.9\n---\n",
+    );
+  });
+
   it("appends to a flow list as flow", () => {
     const text =
       "---\nmodel-index: [{name: m, results: [{task: {type: t}, dataset: {type: d, name: D}, metrics: []}]}]\n---\n";

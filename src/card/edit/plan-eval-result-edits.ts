@@ -59,11 +59,18 @@ export function planEvalResultEdits(
   options: EvalResultPlacement = {},
 ): CardEdit[] {
   const result = completeEvalResult(input);
-  const name = options.modelName ?? cardModelName ?? "model";
+  const name = options.modelName ?? cardModelName;
   const newResult = resultEntry(result, [metricEntry(result)]);
   const current = metadata["model-index"];
+  // A model-index entry needs a name; none is made up.
+  const named = (): string => {
+    if (name !== null) return name;
+    throw new CardEditRefusedError(
+      "cannot add an evaluation result: the card has no model name yet; pass modelName (--model-name)",
+    );
+  };
   if (current === undefined || current === null || (Array.isArray(current) && current.length === 0)) {
-    return [{ kind: "set", path: ["model-index"], value: [{ name, results: [newResult] }] }];
+    return [{ kind: "set", path: ["model-index"], value: [{ name: named(), results: [newResult] }] }];
   }
   const reading = readModelIndex(current);
   if (reading.error) {
@@ -104,5 +111,5 @@ export function planEvalResultEdits(
 
   const entryIndex = modelIndex.findLastIndex((entry) => entry.name === name);
   if (entryIndex !== -1) return [{ kind: "append", path: ["model-index", entryIndex, "results"], value: newResult }];
-  return [{ kind: "append", path: ["model-index"], value: { name, results: [newResult] } }];
+  return [{ kind: "append", path: ["model-index"], value: { name: named(), results: [newResult] } }];
 }
