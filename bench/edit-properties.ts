@@ -36,7 +36,13 @@ const largest = readdirSync(CORPUS)
   .sort((a, b) => b.size - a.size)
   .slice(0, 3);
 const ROUNDS = 5;
-const RESULT = { taskType: "text-generation", datasetType: "org/ds", datasetName: "DS", metricType: "loss", metricValue: 2.5 };
+const RESULT = {
+  taskType: "text-generation",
+  datasetType: "org/ds",
+  datasetName: "DS",
+  metricType: "loss",
+  metricValue: 2.5,
+};
 const rows = largest.map(({ name, size }) => {
   const text = readFileSync(`${CORPUS}${name}`, "utf8");
   const yaml = splitFrontMatter(text).yaml;
