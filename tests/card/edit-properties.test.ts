@@ -68,17 +68,18 @@ const value = fc.letrec((tie) => ({
   map: fc.dictionary(fc.stringMatching(/^[a-zA-Z][\w-]{0,8}$/), tie("node"), { minKeys: 1, maxKeys: 3 }),
 })).node;
 
+/** The card's lines up to its body: fences, YAML and the blank lines between (which the split may give to either). */
 function blockLines(card: ModelCard): string[] {
-  return card.frontMatter === "" ? [] : card.frontMatter.split(/\r?\n/);
+  const text = card.toString();
+  return text.slice(0, text.length - card.body.length).split(/\r?\n/);
 }
 
-/** Lines of the block that a top-level key's pair covers (0-based, inclusive), or null when absent. */
+/** Lines of the card that a top-level key's pair covers (0-based, inclusive), or null when absent. */
 function pairLines(card: ModelCard, name: string): [number, number] | null {
   const start = card.locateKey([name]);
   if (!start) return null;
   const end = card.locate([name]);
-  const first = card.positionAt(0).line;
-  return [start.line - first, (end?.endLine ?? start.line) - first];
+  return [start.line - 1, (end?.endLine ?? start.line) - 1];
 }
 
 /** Every line the edit removed lies in `before`'s range of the key, every line it added in `after`'s. */
