@@ -235,7 +235,7 @@ const jsValue = fc.letrec((tie) => ({
 export type EditCase =
   | { kind: "set"; key: string; value: unknown }
   | { kind: "delete"; key: string }
-  | { kind: "addEval"; result: EvalResultInput; overwrite: boolean };
+  | { kind: "addEval"; result: EvalResultInput; overwrite: boolean; modelName: string | null };
 
 export const editCase: fc.Arbitrary<EditCase> = fc.oneof(
   fc.record({
@@ -247,6 +247,7 @@ export const editCase: fc.Arbitrary<EditCase> = fc.oneof(
   fc.record({
     kind: fc.constant("addEval" as const),
     overwrite: fc.boolean(),
+    modelName: fc.option(fc.constantFrom("my-model", "other")),
     result: fc.record({
       taskType: fc.constantFrom("text-generation", "text-classification"),
       datasetType: fc.constantFrom("wikitext", "sst2"),
@@ -317,7 +318,7 @@ export function checkEdit(text: string, edit: EditCase): Outcome {
   try {
     if (edit.kind === "set") card.set(edit.key, edit.value);
     else if (edit.kind === "delete") card.delete(edit.key);
-    else card.addEvalResult(edit.result, { overwrite: edit.overwrite });
+    else card.addEvalResult(edit.result, { overwrite: edit.overwrite, modelName: edit.modelName ?? undefined });
   } catch (error) {
     if (!(error instanceof CardEditRefusedError || error instanceof MetadataConflictError)) throw error;
     assert(card.toString() === text, "a refused edit changed the text");
@@ -331,7 +332,12 @@ export function checkEdit(text: string, edit: EditCase): Outcome {
     const { "model-index": _old, ...othersBefore } = before;
     const { "model-index": _new, ...othersAfter } = reading;
     assert(isDeepStrictEqual(othersAfter, othersBefore), "addEvalResult changed another key");
-    const added = flatResults(reading).filter((result) => !flatResults(before).includes(result));
+    const remaining = flatResults(before);
+    const added = flatResults(reading).filter((result) => {
+      const at = remaining.indexOf(result);
+      if (at !== -1) remaining.splice(at, 1);
+      return at === -1;
+    });
     assert(added.length === 1, `addEvalResult should add or change exactly one result, not ${added.length}`);
     const [result] = added.map((json) => JSON.parse(json));
     assert(
