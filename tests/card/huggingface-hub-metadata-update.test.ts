@@ -6,11 +6,8 @@ import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { MetadataConflictError, ModelCard } from "../../src/card/index.js";
 
-const DUMMY_MODELCARD_EVAL_RESULT = `---
-model-index:
-- name: RoBERTa fine-tuned on ReactionGIF
-  results:
-  - task:
+/** One ReactionGIF result of their fixtures, as huggingface_hub writes it. */
+const reactionGifResult = (value: string, verified: boolean) => `  - task:
       type: text-classification
       name: Text Classification
     dataset:
@@ -20,49 +17,14 @@ model-index:
       split: test
     metrics:
     - type: accuracy
-      value: 0.2662102282047272
+      value: ${value}
       name: Accuracy
       config: default
-      verified: true
----
+      verified: ${verified}
 `;
-
-const BOTH_VERIFIED_AND_UNVERIFIED = `---
-model-index:
-- name: RoBERTa fine-tuned on ReactionGIF
-  results:
-  - task:
-      type: text-classification
-      name: Text Classification
-    dataset:
-      name: ReactionGIF
-      type: julien-c/reactiongif
-      config: default
-      split: test
-    metrics:
-    - type: accuracy
-      value: 0.2662102282047272
-      name: Accuracy
-      config: default
-      verified: false
-  - task:
-      type: text-classification
-      name: Text Classification
-    dataset:
-      name: ReactionGIF
-      type: julien-c/reactiongif
-      config: default
-      split: test
-    metrics:
-    - type: accuracy
-      value: 0.6666666666666666
-      name: Accuracy
-      config: default
-      verified: true
----
-
-This is a test model card.
-`;
+const MODEL_INDEX_HEADER = "---\nmodel-index:\n- name: RoBERTa fine-tuned on ReactionGIF\n  results:\n";
+const DUMMY_MODELCARD_EVAL_RESULT = `${MODEL_INDEX_HEADER}${reactionGifResult("0.2662102282047272", true)}---\n`;
+const BOTH_VERIFIED_AND_UNVERIFIED = `${MODEL_INDEX_HEADER}${reactionGifResult("0.2662102282047272", false)}${reactionGifResult("0.6666666666666666", true)}---\n\nThis is a test model card.\n`;
 
 // biome-ignore lint/suspicious/noExplicitAny: the model-index is navigated as the Python test does
 type Loose = any;
