@@ -1,5 +1,6 @@
 export type { CrossReaderDifference } from "./cross-reader.js";
 export { type DecodedCard, decodeCardBytes } from "./decode-card-bytes.js";
+export { CardEditRefusedError } from "./edit/card-edit-refused-error.js";
 export {
   type EvalResult,
   type EvalResultInput,

@@ -1,25 +1,20 @@
 import { readFile } from "node:fs/promises";
 import { isDeepStrictEqual } from "node:util";
-import { type Document, isMap, type Node, type Pair, parseDocument, type Scalar } from "yaml";
+import { type Document, parseDocument } from "yaml";
 import { type CrossReaderDifference, findCrossReaderDifferences } from "./cross-reader.js";
 import { decodeCardBytes } from "./decode-card-bytes.js";
-import {
-  completeEvalResult,
-  EVAL_RESULT_FIELDS,
-  type EvalResult,
-  type EvalResultInput,
-  formatPath,
-  type ModelIndexResult,
-  metricEntry,
-  readModelIndex,
-  resultEntry,
-} from "./eval-results.js";
-import { detectLineEnding, type LineEnding, newlineFor, splitFrontMatter } from "./front-matter.js";
+import type { CardEdit } from "./edit/card-edit.js";
+import { CardEditRefusedError } from "./edit/card-edit-refused-error.js";
+import { createCardText } from "./edit/create-card-text.js";
+import { editCardText } from "./edit/edit-card-text.js";
+import { nameModelIndexEntries } from "./edit/name-model-index-entries.js";
+import { planEvalResultEdits } from "./edit/plan-eval-result-edits.js";
+import { type EvalResult, type EvalResultInput, formatPath, readModelIndex } from "./eval-results.js";
+import { detectLineEnding, type LineEnding, splitFrontMatter } from "./front-matter.js";
 import { MetadataConflictError } from "./metadata-conflict-error.js";
 import type { PositionIndex } from "./position-index.js";
 import type { CardProblem } from "./problem.js";
 import { type BlockReading, DEFAULT_MAX_BLOCK_LENGTH, type Metadata, readBlock } from "./read-block.js";
-import { type BlockStyle, detectBlockStyle, PYYAML_STYLE, renderPair } from "./yaml-writing.js";
 
 export interface ParseOptions {
   /** Front-matter blocks longer than this (in characters) are reported, not parsed. */
@@ -31,12 +26,11 @@ export interface ParseOptions {
 export interface UpdateOptions {
   /** Replace existing non-null values (huggingface_hub's `overwrite`). */
   overwrite?: boolean;
-}
-
-export interface AddEvalResultOptions extends UpdateOptions {
-  /** The model-index entry to add to; default: the entry whose results match, else the last entry. */
+  /** The model name for model-index entries: `addEvalResult`'s entry, or the name of a patch's entry without one. */
   modelName?: string;
 }
+
+export type AddEvalResultOptions = UpdateOptions;
 
 interface Parts {
   bom: string;
@@ -95,17 +89,12 @@ export class ModelCard {
     return ModelCard.parse(text, problems.length ? { ...options, extraProblems: problems } : options);
   }
 
-  /** A new card from metadata and a body, written the way huggingface_hub writes (model-index last). */
+  /**
+   * A new card from metadata and a body, written the way huggingface_hub writes (model-index last). The text is
+   * read back with the Hub's reader first: metadata it would read differently is refused (CardEditRefusedError).
+   */
   static create(metadata: Metadata, body = "", options: { lineEnding?: "lf" | "crlf" } = {}): ModelCard {
-    const { "model-index": modelIndex, ...rest } = metadata;
-    const ordered = modelIndex === undefined ? rest : { ...rest, "model-index": modelIndex };
-    const yaml = Object.entries(ordered)
-      .filter(([, value]) => value !== undefined)
-      .map(([key, value]) => renderPair(key, value, PYYAML_STYLE))
-      .join("\n");
-    // An empty block is one the Hub rejects ("The YAML metadata of your README.md is invalid."); `{}` it reads.
-    const header = `---\n${yaml === "" ? "{}" : yaml}\n---\n`;
-    return ModelCard.parse((options.lineEnding === "crlf" ? header.replaceAll("\n", "\r\n") : header) + body);
+    return ModelCard.parse(createCardText(metadata, body, options));
   }
 
   #read(): void {
@@ -241,41 +230,26 @@ export class ModelCard {
     return null;
   }
 
-  /** Sets a top-level key. Only that key's lines change; a new key is written in the block's style. */
+  /**
+   * Sets a top-level key. Only that key's node changes (a flow mapping stays flow, an indented block keeps its
+   * indentation); the result is read back with the Hub's reader before it replaces the text, and an edit that
+   * cannot be proven safe throws a CardEditRefusedError, leaving the card as it was.
+   */
   set(key: string, value: unknown): this {
     if (typeof key !== "string" || key === "") throw new TypeError("ModelCard.set expects a non-empty string key");
     if (value === undefined) return this.delete(key);
-    const pair = this.#topLevelPair(key);
-    if (pair) {
-      // The key's own lines say best how it was written; the rest of the block fills in.
-      const [start, end] = this.#pairSpan(pair);
-      const style = { ...this.#style(), ...detectBlockStyle(this.#parts.yaml.slice(start, end)) };
-      this.#spliceYaml(start, end, renderPair(key, value, style));
-    } else {
-      this.#insertPair(renderPair(key, value, this.#style()));
-    }
-    return this;
+    return this.#edit([{ kind: "set", path: [key], value }]);
   }
 
-  /** Removes a top-level key and its lines; nothing happens when the key is absent. */
+  /** Removes a top-level key and its lines (verified like `set`); nothing happens when the key is absent. */
   delete(key: string): this {
-    const pair = this.#topLevelPair(key);
-    if (!pair) return this;
-    const yaml = this.#parts.yaml;
-    const [start, end] = this.#pairSpan(pair);
-    const lineStart = yaml.lastIndexOf("\n", start - 1) + 1;
-    const newlineAfter = yaml.indexOf("\n", end);
-    const lineEnd = newlineAfter === -1 ? yaml.length : newlineAfter + 1;
-    // Keep the line break before the closing fence when the last key goes.
-    const from =
-      newlineAfter === -1 && lineStart > 0 ? lineStart - 1 - (yaml[lineStart - 2] === "\r" ? 1 : 0) : lineStart;
-    this.#spliceYaml(from, lineEnd, "");
-    return this;
+    return this.#edit([{ kind: "delete", path: [key] }]);
   }
 
   /**
    * Merges `patch` into the metadata with huggingface_hub's `metadata_update` rules: a key whose current value
-   * is not null and differs needs `overwrite`. `model-index` is merged result by result.
+   * is not null and differs needs `overwrite`. `model-index` is merged result by result; an entry without
+   * `name` keeps the card's model name. All or nothing: a refused step leaves the card as it was.
    */
   update(patch: Metadata, options: UpdateOptions = {}): this {
     const { "model-index": modelIndex, ...rest } = patch;
@@ -288,87 +262,52 @@ export class ModelCard {
         );
       }
     }
-    if (modelIndex !== undefined) {
-      const reading = readModelIndex(modelIndex);
-      if (reading.error) throw new TypeError(`update: ${formatPath(reading.error.path)}: ${reading.error.message}`);
-      for (const result of reading.results ?? [])
-        this.addEvalResult(result, { ...options, modelName: reading.modelName ?? undefined });
-    }
-    for (const [key, value] of Object.entries(rest)) {
-      if (!isDeepStrictEqual(this.metadata[key], value)) this.set(key, value);
+    const before = this.toString();
+    try {
+      if (modelIndex !== undefined) {
+        const reading = readModelIndex(nameModelIndexEntries(modelIndex, options.modelName ?? this.modelName));
+        if (reading.error) throw new TypeError(`update: ${formatPath(reading.error.path)}: ${reading.error.message}`);
+        for (const result of reading.results ?? [])
+          this.addEvalResult(result, { overwrite: options.overwrite, modelName: reading.modelName ?? undefined });
+      }
+      for (const [key, value] of Object.entries(rest)) {
+        if (!isDeepStrictEqual(this.metadata[key], value)) this.set(key, value);
+      }
+    } catch (error) {
+      if (this.toString() !== before) this.#replaceText(before);
+      throw error;
     }
     return this;
   }
 
   /**
    * Adds one evaluation result. It is matched with the existing ones on every field but its value and verify
-   * token; a match with another value needs `overwrite`, no match appends it to its result group or a new one.
+   * token; a match with another value needs `overwrite` and changes that value only; no match appends one node
+   * (a metric to its result group, a result, or a model-index entry) and leaves every other byte as it was.
    */
   addEvalResult(input: EvalResultInput, options: AddEvalResultOptions = {}): this {
-    const result = completeEvalResult(input);
-    const current = this.metadata["model-index"];
-    if (current !== undefined && current !== null && this.#modelIndex.error) {
-      throw new TypeError(
-        `Cannot add an evaluation result: ${this.#problems.find((p) => p.code === "invalid-model-index")?.message}`,
-      );
-    }
-    const modelIndex = structuredClone(Array.isArray(current) ? current : []) as ModelIndexEntry[];
-    const identity = (candidate: EvalResult) =>
-      EVAL_RESULT_FIELDS.every(
-        (field) =>
-          field === "metricValue" || field === "verifyToken" || isDeepStrictEqual(candidate[field], result[field]),
-      );
-
-    const place = this.#findMetric(modelIndex, identity);
-    if (place) {
-      const metric = place.metric;
-      if (isDeepStrictEqual(metric.value, result.metricValue)) return this;
-      if (!options.overwrite) {
-        throw new MetadataConflictError(
-          "model-index",
-          `You passed a new value for the existing metric 'name: ${result.metricName}, type: ${result.metricType}'. Set \`overwrite=True\` to overwrite existing metrics.`,
-        );
-      }
-      metric.value = result.metricValue;
-      if (result.verifyToken !== null) metric.verifyToken = result.verifyToken;
-      return this.set("model-index", modelIndex);
-    }
-
-    const sameGroup = (candidate: EvalResult) =>
-      EVAL_RESULT_FIELDS.every(
-        (field) =>
-          field.startsWith("metric") ||
-          field === "verified" ||
-          field === "verifyToken" ||
-          isDeepStrictEqual(candidate[field], result[field]),
-      );
-    const group = this.#findMetric(modelIndex, sameGroup, options.modelName);
-    if (group) {
-      group.result.metrics.push(metricEntry(result));
-      return this.set("model-index", modelIndex);
-    }
-
-    const name = options.modelName ?? this.modelName ?? "model";
-    let entry = modelIndex.filter((candidate) => candidate.name === name).at(-1);
-    if (!entry) {
-      entry = { name, results: [] };
-      modelIndex.push(entry);
-    }
-    entry.results.push(resultEntry(result, [metricEntry(result)]));
-    return this.set("model-index", modelIndex);
+    return this.#edit(planEvalResultEdits(this.metadata, this.modelName, input, options));
   }
 
-  #findMetric(modelIndex: ModelIndexEntry[], matches: (result: EvalResult) => boolean, modelName?: string) {
-    for (const entry of modelIndex) {
-      if (modelName !== undefined && entry.name !== modelName) continue;
-      for (const result of entry.results ?? []) {
-        for (const metric of result.metrics ?? []) {
-          const flat = readModelIndex([{ name: entry.name, results: [{ ...result, metrics: [metric] }] }]).results?.[0];
-          if (flat && matches(flat)) return { entry, result, metric };
-        }
-      }
+  /** Applies verified edits to the text, all or none. */
+  #edit(edits: readonly CardEdit[]): this {
+    if (edits.length === 0) return this;
+    const badBytes = this.#problems.find((problem) => problem.code === "invalid-utf8");
+    if (badBytes) {
+      const first = badBytes.message.split(";")[0] ?? "";
+      const where = first.charAt(0).toLowerCase() + first.slice(1);
+      throw new CardEditRefusedError(`cannot edit this card: ${where}, and an edit would write U+FFFD over it`);
     }
-    return null;
+    const before = this.toString();
+    const after = edits.reduce(editCardText, before);
+    if (after !== before) this.#replaceText(after);
+    return this;
+  }
+
+  #replaceText(text: string): void {
+    const bom = text.startsWith(BOM) ? BOM : "";
+    this.#parts = { bom, ...splitFrontMatter(bom ? text.slice(1) : text) };
+    this.#read();
   }
 
   /** The card's text. An unedited card returns its input byte for byte. */
@@ -376,79 +315,4 @@ export class ModelCard {
     const { bom, opening, yaml, closing, body } = this.#parts;
     return bom + opening + yaml + closing + body;
   }
-
-  #style(): BlockStyle {
-    return { ...PYYAML_STYLE, ...(this.#parts.hasFrontMatter ? detectBlockStyle(this.#parts.yaml) : {}) };
-  }
-
-  #editableMap() {
-    const reading = this.#reading;
-    if (!reading.hubReadable) {
-      throw new Error("This card's front matter has errors (see card.problems); fix them before editing it.");
-    }
-    const contents = this.document?.contents;
-    return isMap(contents) ? contents : null;
-  }
-
-  #topLevelPair(key: string): Pair<Scalar, Node | null> | undefined {
-    const map = this.#editableMap();
-    const pairs = (map?.items ?? []) as Pair<Scalar, Node | null>[];
-    return pairs.filter((pair) => pair.key?.value === key).at(-1);
-  }
-
-  /** From the key's first character to the value's last non-blank one; a trailing comment stays outside. */
-  #pairSpan(pair: Pair<Scalar, Node | null>): [number, number] {
-    const start = pair.key.range?.[0] ?? 0;
-    const valueEnd = pair.value?.range?.[1] ?? pair.key.range?.[1] ?? start;
-    let end = Math.max(valueEnd, pair.key.range?.[1] ?? start);
-    const yaml = this.#parts.yaml;
-    while (end > start && /\s/.test(yaml[end - 1] ?? "")) end--;
-    if (!pair.value?.range || pair.value.range[1] === pair.value.range[0]) {
-      // `key:` with no value: include the colon.
-      const colon = yaml.indexOf(":", end);
-      if (colon !== -1 && yaml.slice(end, colon).trim() === "") end = colon + 1;
-    }
-    return [start, end];
-  }
-
-  #insertPair(rendered: string): void {
-    const map = this.#editableMap();
-    if (!this.#parts.hasFrontMatter) {
-      const newline = newlineFor(this.#parts.body);
-      this.#parts = {
-        ...this.#parts,
-        opening: `---${newline}`,
-        yaml: "",
-        closing: `${newline}---${newline}`,
-        hasFrontMatter: true,
-      };
-    }
-    if (map?.flow)
-      throw new Error("This card's front matter is a flow mapping ({...}); rewrite it in block style to edit it.");
-    const yaml = this.#parts.yaml;
-    const modelIndex = this.#topLevelPair("model-index");
-    const isLast = modelIndex && map && map.items[map.items.length - 1] === modelIndex;
-    // huggingface_hub keeps model-index last; new keys go before it.
-    if (isLast) {
-      const at = modelIndex.key.range?.[0] ?? yaml.length;
-      this.#spliceYaml(at, at, `${rendered}\n`);
-    } else if (yaml.trim() === "") {
-      this.#spliceYaml(0, yaml.length, rendered);
-    } else {
-      this.#spliceYaml(yaml.length, yaml.length, `\n${rendered}`);
-    }
-  }
-
-  #spliceYaml(start: number, end: number, replacement: string): void {
-    const yaml = this.#parts.yaml;
-    const newline = newlineFor(this.toString());
-    const text = newline === "\n" ? replacement : replacement.replace(/\r?\n/g, newline);
-    this.#parts = { ...this.#parts, yaml: yaml.slice(0, start) + text + yaml.slice(end) };
-    this.#read();
-  }
-}
-
-interface ModelIndexEntry {
-  name?: unknown;
-  results: ModelIndexResult[];
 }

@@ -1,4 +1,4 @@
-import { Document, isScalar, type Scalar, type ScalarTag, visit } from "yaml";
+import { Document, isCollection, isScalar, type Scalar, type ScalarTag, visit } from "yaml";
 import { resolveYaml11Plain } from "./yaml11.js";
 
 /** How a block writes its collections, so that new keys look like their neighbours. */
@@ -61,17 +61,46 @@ export function isAmbiguousString(value: string): boolean {
   return resolveYaml11Plain(value).kind !== "str" || /^(?:y|Y|n|N|=|<<)$/.test(value);
 }
 
-/** Writes `key: value` (and its nested lines) in the given style, readable alike by YAML 1.1 and 1.2. */
-export function renderPair(key: string, value: unknown, style: BlockStyle): string {
-  const document = new Document({ [key]: value }, { customTags: (tags) => [floatTag, ...tags] });
+/** How a new value is written: in the block's style, or on one line (flow) for a flow collection's item. */
+export interface ValueStyle extends BlockStyle {
+  /** One line, fit for a flow collection: `[a, b]` / `{k: v}`, strings quoted where flow needs it. */
+  inline?: boolean;
+  /** Strings with line breaks double-quoted, not block scalars (text follows the value on its last line). */
+  quoteMultiline?: boolean;
+}
+
+/** Writes a value (nested lines start at column 0) in the given style, readable alike by YAML 1.1 and 1.2. */
+export function renderValue(value: unknown, style: ValueStyle): string {
+  // Inline, the value is written as the item of a flow list, so that `,`, `[`, `{` and `:` are quoted as flow needs.
+  const document = new Document(style.inline ? [value] : value, { customTags: (tags) => [floatTag, ...tags] });
   visit(document, {
     Scalar(_, node: Scalar) {
-      if (typeof node.value === "string" && isAmbiguousString(node.value)) node.type = "QUOTE_DOUBLE";
+      if (typeof node.value !== "string") return;
+      const isMultiline = /[\r\n]/.test(node.value);
+      if (isAmbiguousString(node.value) || (isMultiline && (style.inline || style.quoteMultiline))) {
+        node.type = "QUOTE_DOUBLE";
+      }
+    },
+    Collection(_, node) {
+      if (style.inline && isCollection(node)) node.flow = true;
     },
   });
-  return document
-    .toString({ indent: style.indent, indentSeq: style.indentSeq, lineWidth: 0, nullStr: "null" })
+  const text = document
+    .toString({
+      indent: style.indent,
+      indentSeq: style.indentSeq,
+      lineWidth: 0,
+      nullStr: "null",
+      flowCollectionPadding: false,
+    })
     .replace(/\n$/, "");
+  return style.inline ? text.slice(1, -1) : text;
+}
+
+/** Writes `key: value` (and its nested lines) in the given style, readable alike by YAML 1.1 and 1.2. */
+export function renderPair(key: string, value: unknown, style: ValueStyle): string {
+  if (style.inline) return `${renderValue(key, style)}: ${renderValue(value, style)}`;
+  return renderValue({ [key]: value }, style);
 }
 
 /** True when `node` is a scalar written without quotes, the only form YAML 1.1 and 1.2 may read apart. */

@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { ModelCard } from "../card/index.js";
-import { binaryContentReason } from "../io/binary-content-reason.js";
+import { nulByteReason } from "../io/binary-content-reason.js";
 import { describeFileError } from "../io/describe-file-error.js";
 import { FileError } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 
 /**
- * Loads the card at `path` (`-` reads stdin); a file that cannot be read, or that is not text, becomes a FileError
+ * Loads the card at `path` (`-` reads stdin); a file that cannot be read, or that is binary, becomes a FileError
  * naming the path and the reason.
  */
 export async function readCardArgument(path: string, io: CliIo): Promise<ModelCard> {
@@ -18,7 +18,8 @@ export async function readCardArgument(path: string, io: CliIo): Promise<ModelCa
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : describeFileError(error);
     throw new FileError(`${path}: cannot read the card (${reason}); check the path.`);
   }
-  const binary = binaryContentReason(bytes);
+  const binary = nulByteReason(bytes);
   if (binary) throw new FileError(`${path}: not a text file (${binary}); a card is UTF-8 text`);
-  return ModelCard.parse(bytes.toString("utf8"));
+  // Bytes that are not UTF-8 in a text card are a problem of the card (invalid-utf8): shown, and edits refused.
+  return ModelCard.fromBytes(bytes);
 }

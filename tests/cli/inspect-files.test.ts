@@ -24,12 +24,12 @@ describe("modelcard inspect on what is not a card", () => {
     });
   });
 
-  it("exits 2 on bytes that are not UTF-8", async () => {
+  it("shows a text card holding bytes that are not UTF-8, with the first such byte named", async () => {
     const latin1 = join(folder, "latin1.md");
     writeFileSync(latin1, Buffer.from("---\nlicense: mit\n---\nCaf\xe9\n", "latin1"));
-    expect((await inspect(latin1)).stderr).toBe(
-      `modelcard: ${latin1}: not a text file (not UTF-8 text); a card is UTF-8 text\n`,
-    );
+    const { code, stderr } = await inspect(latin1);
+    expect(code).toBe(0);
+    expect(stderr).toContain("4:4: warning invalid-utf8: Byte 24 (0xe9) is not valid UTF-8;");
   });
 
   it("exits 2 naming a folder given as the card", async () => {

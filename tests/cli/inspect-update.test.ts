@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { cli } from "../../src/cli/main.js";
 import { memoryIo } from "../support/memory-io.js";
+import { SHARED } from "../support/shared.js";
 
 const CARD = "---\n# keep me\nlicense: mit\ntags:\n- a\n---\n# Model\n";
 let folder: string;
@@ -112,7 +113,9 @@ describe("modelcard update", () => {
     writeFileSync(file, "---\na: [\n---\n");
     const { code, stderr } = await run(["update", file, "--set", "b=1"]);
     expect(code).toBe(1);
-    expect(stderr).toContain(`${file}:2:`);
+    expect(stderr).toBe(
+      `${file}: cannot set b: the Hub cannot read this card's front matter (unexpected end of the stream within a flow collection at line 3, column 1); fix it first; nothing was written.\n`,
+    );
     expect(readFileSync(file, "utf8")).toBe("---\na: [\n---\n");
   });
 
@@ -121,5 +124,84 @@ describe("modelcard update", () => {
     const missing = await run(["update", file, "--add-eval", "taskType=x"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("missing datasetType, datasetName, metricType, metricValue");
+  });
+});
+
+describe("modelcard update never loses data", () => {
+  async function update(card: string | Buffer, ...args: string[]) {
+    writeFileSync(file, card);
+    const result = await run(["update", file, ...args]);
+    return { ...result, text: readFileSync(file, "utf8"), bytes: readFileSync(file) };
+  }
+  const FLOW = "---\n{license: mit, tags: [x], library_name: transformers}\n---\n";
+
+  it("--unset a key of a flow mapping keeps the other keys", async () => {
+    const { code, text } = await update(FLOW, "--unset", "tags");
+    expect(code).toBe(0);
+    expect(text).toBe("---\n{license: mit, library_name: transformers}\n---\n");
+  });
+
+  it("--set a list in a flow mapping with --overwrite writes it as flow", async () => {
+    const { code, text } = await update(FLOW, "--set", "tags=[a, b]", "--overwrite");
+    expect(code).toBe(0);
+    expect(text).toBe("---\n{license: mit, tags: [a, b], library_name: transformers}\n---\n");
+  });
+
+  it("refuses to break an alias: one line, exit 1, the file unchanged", async () => {
+    const card = "---\nlicense: &a mit\nother: *a\n---\n";
+    for (const args of [
+      ["--unset", "license"],
+      ["--set", "license=apache-2.0", "--overwrite"],
+    ]) {
+      const { code, stderr, text } = await update(card, ...args);
+      expect(code).toBe(1);
+      expect(stderr).toBe(
+        `${file}: cannot ${args[0] === "--unset" ? "delete" : "set"} license: its anchor &a is used by *a at line 3; change or remove that alias first; nothing was written.\n`,
+      );
+      expect(text).toBe(card);
+    }
+  });
+
+  it("--set in an indented block writes at the block's indentation", async () => {
+    const { text } = await update("---\n license: mit\n---\n", "--set", "library_name=transformers");
+    expect(text).toBe("---\n license: mit\n library_name: transformers\n---\n");
+  });
+
+  it("--set in a block holding a `...` line writes before it", async () => {
+    const { text } = await update("---\nlicense: mit\n...\n---\n", "--set", "library_name=transformers");
+    expect(text).toBe("---\nlicense: mit\nlibrary_name: transformers\n...\n---\n");
+  });
+
+  it("--add-eval on a commented flow model-index appends one metric and keeps `97.0`", async () => {
+    const card =
+      "---\nmodel-index:\n# ours\n- name: m\n  results:\n  - task: {type: t}\n    dataset: {type: d, name: D}\n    metrics: [{type: acc, value: 97.0}]  # kept\n---\n";
+    const { code, text } = await update(
+      card,
+      "--add-eval",
+      "taskType=t,datasetType=d,datasetName=D,metricType=f1,metricValue=100.0",
+    );
+    expect(code).toBe(0);
+    expect(text).toBe(card.replace("value: 97.0}]", "value: 97.0}, {type: f1, value: 100}]"));
+  });
+
+  it("refuses a card holding bytes that are not UTF-8 rather than writing U+FFFD", async () => {
+    const card = Buffer.concat([
+      Buffer.from("---\nlicense: mit\nauthor: Jos"),
+      Buffer.from([0xe9]),
+      Buffer.from("\n---\n"),
+    ]);
+    const { code, stderr, bytes } = await update(card, "--set", "library_name=transformers");
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `${file}: cannot edit this card: byte 28 (0xe9) is not valid UTF-8, and an edit would write U+FFFD over it; nothing was written.\n`,
+    );
+    expect(bytes.equals(card)).toBe(true);
+  });
+
+  it("edits the T0 card's license, which strict YAML 1.2 readers cannot read around", async () => {
+    const t0 = readFileSync(`${SHARED}corpus/real/01315.md`, "utf8");
+    const { code, text } = await update(t0, "--set", "license=mit", "--overwrite");
+    expect(code).toBe(0);
+    expect(text).toBe(t0.replace("license: apache-2.0\n", "license: mit\n"));
   });
 });

@@ -1,11 +1,10 @@
 import { existsSync } from "node:fs";
 import { Command } from "commander";
 import { createTwoFilesPatch } from "diff";
-import { ModelCard } from "../../card/index.js";
+import { CardEditRefusedError, ModelCard } from "../../card/index.js";
 import { writeFileAtomically } from "../../io/write-file-atomically.js";
 import type { DefineCommand } from "../command.js";
 import { EXIT } from "../exit-codes.js";
-import { formatProblems } from "../format-problems.js";
 import { parseEvalFlag, parseSetFlag } from "../parse-assignments.js";
 import { readCardArgument } from "../read-card.js";
 
@@ -41,19 +40,17 @@ export const updateCommand: DefineCommand = ({ io, exit }) =>
       const exists = existsSync(file);
       const card = exists ? await readCardArgument(file, io) : ModelCard.parse("");
       const before = card.toString();
-      const blocking = card.problems.filter(
-        (problem) => problem.severity === "error" && problem.code !== "invalid-model-index",
-      );
-      if (blocking.length > 0) {
-        io.stderr(formatProblems(file, blocking));
-        io.stderr(`${file}: fix these errors before editing the card; nothing was written.\n`);
+      try {
+        const overwrite = Boolean(flags.overwrite);
+        card.update(Object.fromEntries(assignments), { overwrite });
+        for (const result of evalResults) card.addEvalResult(result, { overwrite, modelName: flags.modelName });
+        for (const key of flags.unset) card.delete(key);
+      } catch (error) {
+        if (!(error instanceof CardEditRefusedError)) throw error;
+        io.stderr(`${file}: ${error.message}; nothing was written.\n`);
         exit(EXIT.refused);
         return;
       }
-      const overwrite = Boolean(flags.overwrite);
-      card.update(Object.fromEntries(assignments), { overwrite });
-      for (const result of evalResults) card.addEvalResult(result, { overwrite, modelName: flags.modelName });
-      for (const key of flags.unset) card.delete(key);
       const after = card.toString();
       if (flags.dryRun) {
         io.stdout(
