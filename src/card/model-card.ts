@@ -253,8 +253,10 @@ export class ModelCard {
    */
   update(patch: Metadata, options: UpdateOptions = {}): this {
     const { "model-index": modelIndex, ...rest } = patch;
+    // Own keys only: `constructor` or `toString` are not in a card just because objects have them.
+    const currentValue = (key: string) => (Object.hasOwn(this.metadata, key) ? this.metadata[key] : undefined);
     for (const [key, value] of Object.entries(rest)) {
-      const current = this.metadata[key];
+      const current = currentValue(key);
       if (current !== undefined && current !== null && !isDeepStrictEqual(current, value) && !options.overwrite) {
         throw new MetadataConflictError(
           key,
@@ -271,7 +273,7 @@ export class ModelCard {
           this.addEvalResult(result, { overwrite: options.overwrite, modelName: reading.modelName ?? undefined });
       }
       for (const [key, value] of Object.entries(rest)) {
-        if (!isDeepStrictEqual(this.metadata[key], value)) this.set(key, value);
+        if (!isDeepStrictEqual(currentValue(key), value)) this.set(key, value);
       }
     } catch (error) {
       if (this.toString() !== before) this.#replaceText(before);
@@ -292,6 +294,9 @@ export class ModelCard {
   /** Applies verified edits to the text, all or none. */
   #edit(edits: readonly CardEdit[]): this {
     if (edits.length === 0) return this;
+    // A block too large or too aliased to read safely: verifying an edit would expand it without end.
+    const unsafe = this.#problems.find((p) => p.code === "alias-limit" || p.code === "block-too-large");
+    if (unsafe) throw new CardEditRefusedError(`cannot edit this card: ${unsafe.message}`);
     const badBytes = this.#problems.find((problem) => problem.code === "invalid-utf8");
     if (badBytes) {
       const first = badBytes.message.split(";")[0] ?? "";

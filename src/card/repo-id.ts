@@ -18,7 +18,10 @@ export function readRepoId(value: string): RepoIdReading {
   const url = HUB_URL.exec(value);
   if (url) return { kind: "url", id: url[1] ?? "" };
   const id = HUB_ID.exec(value);
-  if (!id || value.includes("..")) return { kind: "invalid" };
+  // huggingface_hub's validate_repo_id: no `--` or `..`, no `.git` ending, a name of at most 96 characters.
+  const name = id?.[2] ?? id?.[1] ?? "";
+  if (!id || value.includes("..") || value.includes("--") || value.endsWith(".git") || name.length > 96)
+    return { kind: "invalid" };
   return id[2] === undefined
     ? { kind: "hub-id", owner: null, name: id[1] ?? "" }
     : { kind: "hub-id", owner: id[1] ?? "", name: id[2] };

@@ -48,12 +48,29 @@ export function formatFloat(value: number): string {
 }
 
 const floatTag: ScalarTag = {
-  identify: (value) => typeof value === "number" && (!Number.isSafeInteger(value) || Object.is(value, -0)),
+  // Integers past 2^53 stay integers (`12345678901234567000`): both readers read that very number.
+  identify: (value) =>
+    typeof value === "number" && (!Number.isInteger(value) || Object.is(value, -0) || Math.abs(value) >= 1e21),
   default: true,
   tag: "tag:yaml.org,2002:float",
   test: /^\b$/, // only used for writing; reading keeps the core schema
   resolve: (source) => Number(source),
   stringify: ({ value }) => formatFloat(value as number),
+};
+
+/** A date as the Hub (js-yaml) and PyYAML both read it back: `2024-01-01` at midnight UTC, else the full time. */
+export function formatDate(value: Date): string {
+  const iso = value.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
+}
+
+const dateTag: ScalarTag = {
+  identify: (value) => value instanceof Date,
+  default: true,
+  tag: "tag:yaml.org,2002:timestamp",
+  test: /^\b$/, // only used for writing
+  resolve: (source) => new Date(source),
+  stringify: ({ value }) => formatDate(value as Date),
 };
 
 /** A string that a YAML 1.1 reader (PyYAML) would not read back as that same string when written plain. */
@@ -72,7 +89,7 @@ export interface ValueStyle extends BlockStyle {
 /** Writes a value (nested lines start at column 0) in the given style, readable alike by YAML 1.1 and 1.2. */
 export function renderValue(value: unknown, style: ValueStyle): string {
   // Inline, the value is written as the item of a flow list, so that `,`, `[`, `{` and `:` are quoted as flow needs.
-  const document = new Document(style.inline ? [value] : value, { customTags: (tags) => [floatTag, ...tags] });
+  const document = new Document(style.inline ? [value] : value, { customTags: (tags) => [floatTag, dateTag, ...tags] });
   visit(document, {
     Scalar(_, node: Scalar) {
       if (typeof node.value !== "string") return;

@@ -1,20 +1,20 @@
-import { parse as parseYaml } from "yaml";
 import { EVAL_RESULT_FIELDS, type EvalResultInput } from "../card/eval-results.js";
+import { readHubYaml } from "../card/hub-yaml.js";
 import { UsageError } from "./exit-codes.js";
+
+/** A flag's value read as YAML by the Hub's own reader, so that it means on the card what it meant on the line. */
+function readValue(flag: string, source: string): unknown {
+  const reading = readHubYaml(source);
+  if (!reading.ok) throw new UsageError(`${flag}: the value is not YAML the Hub reads (${reading.reason}); quote it.`);
+  return reading.value ?? null;
+}
 
 /** `--set KEY=YAML`: the value is read as YAML (`--set tags=[a, b]`, `--set batch_size=8`). */
 export function parseSetFlag(flag: string): [string, unknown] {
   const equals = flag.indexOf("=");
   if (equals <= 0) throw new UsageError(`--set ${flag}: expected KEY=VALUE, e.g. --set license=apache-2.0`);
   const key = flag.slice(0, equals).trim();
-  const source = flag.slice(equals + 1);
-  try {
-    return [key, source.trim() === "" ? null : parseYaml(source)];
-  } catch (error) {
-    throw new UsageError(
-      `--set ${key}: the value is not valid YAML (${(error as Error).message.split("\n")[0]}); quote it.`,
-    );
-  }
+  return [key, readValue(`--set ${key}`, flag.slice(equals + 1))];
 }
 
 const FIELD_BY_NAME = new Map<string, (typeof EVAL_RESULT_FIELDS)[number]>(
@@ -32,8 +32,11 @@ export function parseEvalFlag(flag: string): EvalResultInput {
     const field = FIELD_BY_NAME.get(name.replace(/[-_]/g, "").toLowerCase());
     if (!field) throw new UsageError(`--add-eval: unknown field "${name}"; use ${EVAL_RESULT_FIELDS.join(", ")}`);
     const raw = part.slice(equals + 1).trim();
-    result[field] = field === "metricValue" || field === "verified" ? parseYaml(raw) : raw;
+    result[field] = field === "metricValue" || field === "verified" ? readValue(`--add-eval ${field}`, raw) : raw;
   }
+  // The Hub charts numbers; a value with no number is a lint error, so it is not written in the first place.
+  if (result.metricValue !== undefined && typeof result.metricValue !== "number")
+    throw new UsageError(`--add-eval: metricValue must be a number, not ${JSON.stringify(result.metricValue)}`);
   const missing = REQUIRED.filter((field) => result[field] === undefined);
   if (missing.length > 0) throw new UsageError(`--add-eval: missing ${missing.join(", ")}`);
   return result as unknown as EvalResultInput;

@@ -60,7 +60,8 @@ export function buildMetadata({ fields, custom, speedups }: ResolvedFields, run:
   const explanations: Explanation[] = [];
   const metadata: Metadata = {};
   const put = (key: string, value: unknown, from: Explanation["from"], note?: string) => {
-    metadata[key] = value;
+    // Defined, not assigned: `__proto__` from --set is a key like any other.
+    Object.defineProperty(metadata, key, { value, enumerable: true, writable: true, configurable: true });
     explanations.push({ field: key, value, from, ...(note ? { note } : {}) });
   };
   const putField = (key: string, name: InputFieldName) => {
@@ -110,7 +111,14 @@ export function buildMetadata({ fields, custom, speedups }: ResolvedFields, run:
     );
   }
   for (const [key, fact] of Object.entries(custom)) {
-    put(key, fact.value, fact.from, key in metadata ? "replaces the generated value" : undefined);
+    // The body states the generated values too: a --set over one would make the card contradict itself.
+    if (Object.hasOwn(metadata, key)) {
+      const generated = explanations.findLast((explanation) => explanation.field === key);
+      throw new GenerateInputError(
+        `--set ${key}: ${key} is generated${generated ? ` (from ${generated.from.kind} ${generated.from.detail})` : ""} and stated in the body too; give it with its own option (see --help) instead of --set.`,
+      );
+    }
+    put(key, fact.value, fact.from);
   }
 
   const modelName = modelNameOf(fields, run);

@@ -63,7 +63,8 @@ export function buildModelIndex(
   add("Validation Loss", "loss", fields["validation-loss"]);
   const validationLoss = fields["validation-loss"];
   if (fields.perplexity) add("Perplexity", "perplexity", fields.perplexity);
-  else if (validationLoss) {
+  else if (validationLoss && fields["pipeline-tag"]?.value === "text-generation") {
+    // exp(loss) is a perplexity only for a language model's next-token loss, not a classifier's.
     add(
       "Perplexity",
       "perplexity",

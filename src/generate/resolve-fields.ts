@@ -21,7 +21,8 @@ export interface ResolvedFields {
  */
 export function resolveFields(layers: readonly Layer[]): ResolvedFields {
   const fields: Record<string, Fact<unknown>> = {};
-  const custom: Record<string, Fact<unknown>> = {};
+  // No prototype: `constructor` or `__proto__` given with --set are keys like any other.
+  const custom: Record<string, Fact<unknown>> = Object.create(null);
   const speedups: Record<string, Fact<number>> = {};
   for (const layer of layers) {
     for (const [name, value] of Object.entries(layer.values) as [InputFieldName, unknown][]) {

@@ -87,7 +87,7 @@ export async function readTrainerState(directory: string): Promise<SourceReading
       values: {
         "batch-size": numberField(json, "train_batch_size"),
         "max-epochs": numberField(json, "num_train_epochs"),
-        "training-loss": log.summary?.train_loss ?? log.lastLoss?.loss,
+        "training-loss": log.summary ? log.summary.train_loss : log.lastLoss?.loss,
         "validation-loss": log.lastEval?.eval_loss,
         "trainer-type": log.tokenAccuracy ? "SFTTrainer" : undefined,
       },

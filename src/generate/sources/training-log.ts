@@ -88,7 +88,9 @@ export function collectTrainingLog() {
             log.evaluations.push({ trainingLoss: lastLoss ? (lastLoss.loss as number) : null, entry });
             log.lastEval = entry;
           }
-          if (entry?.train_loss !== undefined) log.summary = entry;
+          // The summary holds `train_loss` even when it is NaN (a diverged run): then the loss is unknown, and
+          // the last step's loss must not stand in for it.
+          if (record?.train_loss !== undefined) log.summary = entry ?? {};
         }
       }
       log.lastLoss = lastLoss ? numericFields(lastLoss) : null;
