@@ -2,22 +2,16 @@ import type { CardFile } from "./collect-card-files.js";
 import type { FileResult } from "./file-result.js";
 import type { LintConfig } from "./types.js";
 
-/** What `lintFiles` and its worker threads exchange. */
-export interface LintWorkerData {
+/** One task of the lint worker pool: a batch of files and how to lint them. */
+export interface LintBatch {
+  files: CardFile[];
   /** The configuration without its custom rules (code cannot cross threads). */
   config: Omit<LintConfig, "plugins"> | undefined;
-  /** The configuration file, loaded again in the worker when it has custom rules. */
+  /** The configuration file whose custom rules the worker loads (once), or null when there are none. */
   configPath: string | null;
   cwd: string;
   fix: boolean;
 }
 
-export interface LintWorkerRequest {
-  id: number;
-  files: CardFile[];
-}
-
-export interface LintWorkerResponse {
-  id: number;
-  results: (FileResult | null)[];
-}
+/** One result per file of the batch; null for a file of a folder that is not a card. */
+export type LintBatchResult = (FileResult | null)[];

@@ -1,18 +1,15 @@
-import { parentPort, workerData } from "node:worker_threads";
 import { lintFile } from "./lint-file.js";
-import type { LintWorkerData, LintWorkerRequest, LintWorkerResponse } from "./lint-worker-protocol.js";
+import type { LintBatch, LintBatchResult } from "./lint-worker-protocol.js";
 import { loadLintConfig } from "./load-lint-config.js";
+import type { LintConfig } from "./types.js";
 
-// A worker thread of `lintFiles`: loads the configuration once, then lints the batches it is sent.
-const data = workerData as LintWorkerData;
-const { cwd, fix } = data;
-const port = parentPort;
-if (!port) throw new Error("lint-worker.ts runs as a worker thread of lintFiles");
-const config = data.configPath === null ? data.config : await loadLintConfig(data.configPath, cwd);
+// A worker thread of `lintFiles`' pool: lints the batches it is given, loading custom rules once.
+let plugins: Promise<LintConfig["plugins"]> | undefined;
 
-port.on("message", async ({ id, files }: LintWorkerRequest) => {
-  const results = [];
-  for (const file of files) results.push(await lintFile(file.path, { config, fix, onlyCards: !file.explicit }));
-  port.postMessage({ id, results } satisfies LintWorkerResponse);
-});
-port.postMessage({ ready: true });
+export default async function lintBatch({ files, config, configPath, cwd, fix }: LintBatch): Promise<LintBatchResult> {
+  if (configPath !== null) plugins ??= loadLintConfig(configPath, cwd).then((loaded) => loaded.plugins);
+  const full: LintConfig | undefined = configPath === null ? config : { ...config, plugins: await plugins };
+  const results: LintBatchResult = [];
+  for (const file of files) results.push(await lintFile(file.path, { config: full, fix, onlyCards: !file.explicit }));
+  return results;
+}

@@ -1,13 +1,18 @@
 import type { CardProblemCode } from "../../card/index.js";
 import type { LintRule, Severity } from "../types.js";
 
-/** A rule that surfaces the card reader's own problems of the given codes, where the reader found them. */
+/**
+ * A rule that surfaces the card reader's own problems of the given codes, where the reader found them. The
+ * reader grades each problem (error = the Hub's reader rejects the block); a rule whose problems the Hub never
+ * rejects passes `"warning"` and its findings are warnings whatever the reader says.
+ */
 export function cardProblemRule(
   id: string,
   codes: readonly CardProblemCode[],
   description: string,
   defaultSeverity: Severity = "error",
 ): LintRule {
+  const cap = defaultSeverity === "warning";
   return {
     id,
     description,
@@ -18,7 +23,7 @@ export function cardProblemRule(
         if (!codes.includes(problem.code)) continue;
         report({
           message: problem.message,
-          severity: problem.severity,
+          severity: cap ? "warning" : problem.severity,
           line: problem.line,
           column: problem.column,
           ...(problem.endLine === undefined ? {} : { endLine: problem.endLine, endColumn: problem.endColumn }),

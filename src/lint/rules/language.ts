@@ -19,8 +19,8 @@ function suggestCode(value: string, codes: ReadonlySet<string>): string | undefi
 export const language: LintRule<LanguageOptions> = {
   id: "language",
   description:
-    "`language` must hold ISO 639-1 or 639-3 codes known to @huggingface/languages, not BCP-47 tags or names.",
-  defaultSeverity: "error",
+    "`language` should hold ISO 639-1 or 639-3 codes known to @huggingface/languages, not BCP-47 tags or names.",
+  defaultSeverity: "warning",
   fixable: true,
   defaultOptions: { allow: ["multilingual"] },
   parseOptions(raw) {

@@ -19,7 +19,7 @@ export const trainingHyperparameters: LintRule = {
   id: "training-hyperparameters",
   description:
     "The learning rate must be in (0, 1]; batch size, epochs, sequence length and accumulation steps positive integers.",
-  defaultSeverity: "error",
+  defaultSeverity: "warning",
   fixable: false,
   check({ card }, report) {
     const scopes: [Record<string, unknown>, KeyPath][] = [[card.metadata, []]];
