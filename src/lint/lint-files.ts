@@ -86,7 +86,11 @@ async function createPool(jobs: number) {
   const filename = new URL(fromSource ? "./lint-worker.ts" : "./lint-worker.js", import.meta.url).href;
   // Node's own flags pass on to the threads, except one that only applies to `node -e` input.
   const execArgv = process.execArgv.filter((flag) => !flag.startsWith("--input-type"));
-  if (fromSource) execArgv.push("--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href);
+  if (fromSource) {
+    // Node 20 threads ignore `--import tsx`'s hooks for later imports; registering tsx's API in the thread works.
+    const api = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+    execArgv.push("--import", `data:text/javascript,import { register } from ${JSON.stringify(api)}; register();`);
+  }
   return new Piscina<LintBatch, LintBatchResult>({ filename, minThreads: jobs, maxThreads: jobs, execArgv });
 }
 

@@ -48,7 +48,7 @@ export const language: LintRule<LanguageOptions> = {
         message:
           suggestion === undefined
             ? `Language "${value}" is not an ISO 639-1 or 639-3 code; use a code such as en, fr or zh.`
-            : `Language "${value}" is not an ISO 639 code the Hub accepts; use "${suggestion}". Expected: ${suggestion}; Actual: ${value}.`,
+            : `Language "${value}" is not an ISO 639 code; use "${suggestion}". Expected: ${suggestion}; Actual: ${value}.`,
         path,
         atValue: true,
         ...(fix ? { fix } : {}),
