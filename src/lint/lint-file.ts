@@ -3,8 +3,8 @@ import { basename } from "node:path";
 import { type FileResult, fileResult } from "./file-result.js";
 import { fixText } from "./fix-text.js";
 import { lintText } from "./lint-text.js";
-import { unreadableResult } from "./unreadable-result.js";
 import type { LintConfig } from "./types.js";
+import { unreadableResult } from "./unreadable-result.js";
 
 export interface LintFileOptions {
   config?: LintConfig;

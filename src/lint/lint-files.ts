@@ -88,7 +88,11 @@ async function createPool(jobs: number) {
   const execArgv = process.execArgv.filter((flag) => !flag.startsWith("--input-type"));
   if (fromSource) {
     // Node 20 threads ignore `--import tsx`'s hooks for later imports; registering tsx's API in the thread works.
-    const api = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+    const api = pathToFileURL(
+      createRequire(import.meta.url)
+        .resolve("tsx/esm/api")
+        .replace(/\.cjs$/, ".mjs"),
+    ).href;
     execArgv.push("--import", `data:text/javascript,import { register } from ${JSON.stringify(api)}; register();`);
   }
   return new Piscina<LintBatch, LintBatchResult>({ filename, minThreads: jobs, maxThreads: jobs, execArgv });

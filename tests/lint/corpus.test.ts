@@ -1,12 +1,25 @@
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import { formatPath, ModelCard } from "../../src/card/index.js";
 import { cardSource } from "../../src/lint/card-source.js";
-import { lintText } from "../../src/lint/index.js";
+import { BUILT_IN_RULES, type LintMessage, lintText } from "../../src/lint/index.js";
 import { readFastSource } from "../../src/lint/read-fast-source.js";
 import { runRules } from "../../src/lint/run-rules.js";
 import { CORPUS, corpusFiles, ORACLE } from "../support/shared.js";
+
+/** Cards of the corpus with an error, per rule, with the default (recommended) configuration. */
+const EXPECTED_CARDS_WITH_ERRORS = {
+  "duplicate-key": 6,
+  "field-type": 9,
+  "hub-id": 65,
+  license: 4,
+  "model-index-schema": 103,
+  "not-a-mapping": 5,
+  "yaml-syntax": 24,
+};
+const EXPECTED_CARDS = 201;
 
 interface OracleLine {
   file: string;
@@ -15,6 +28,20 @@ interface OracleLine {
 
 const files = corpusFiles();
 const texts = new Map(files.map((file) => [file, readFileSync(`${CORPUS}${file}`, "utf8")]));
+/** Every card linted once with the default configuration, shared by the tests that need it. */
+let linted: Map<string, LintMessage[]> | undefined;
+const lintedCorpus = () => {
+  linted ??= new Map([...texts].map(([file, text]) => [file, lintText(text)]));
+  return linted;
+};
+const DOCS = fileURLToPath(new URL("../../docs/rules/", import.meta.url));
+/** Rules whose page marks them as a Hub rejection: the only ones that may give an error by default. */
+const hubRejectionRules = new Set(
+  BUILT_IN_RULES.filter((rule) =>
+    readFileSync(`${DOCS}${rule.id}.md`, "utf8").includes("- Hub rejection: **yes**"),
+  ).map((rule) => rule.id),
+);
+
 const oracle = readFileSync(ORACLE, "utf8")
   .trim()
   .split("\n")
@@ -22,15 +49,36 @@ const oracle = readFileSync(ORACLE, "utf8")
 
 describe("linting the real corpus", () => {
   it("never crashes, and every message has a rule, a severity and a position inside the card", () => {
-    for (const [file, text] of texts) {
-      const lineCount = text.split("\n").length;
-      for (const message of lintText(text)) {
+    for (const [file, messages] of lintedCorpus()) {
+      const lineCount = (texts.get(file) ?? "").split("\n").length;
+      for (const message of messages) {
         expect(["error", "warning"], file).toContain(message.severity);
         expect(message.line, file).toBeGreaterThanOrEqual(1);
         expect(message.line, file).toBeLessThanOrEqual(lineCount);
         expect(message.column, file).toBeGreaterThanOrEqual(1);
       }
     }
+  });
+
+  it("gives an error only where the Hub rejects the card: at most 200 cards, each error from a Hub-rejection rule", () => {
+    const cardsWithErrors = new Map<string, number>();
+    const notHubRejections: string[] = [];
+    let cards = 0;
+    for (const [file, messages] of lintedCorpus()) {
+      const errors = messages.filter((message) => message.severity === "error");
+      if (errors.length > 0) cards++;
+      for (const ruleId of new Set(errors.map((message) => message.ruleId))) {
+        cardsWithErrors.set(ruleId, (cardsWithErrors.get(ruleId) ?? 0) + 1);
+        if (!hubRejectionRules.has(ruleId)) notHubRejections.push(`${file}: ${ruleId}`);
+      }
+    }
+    expect(notHubRejections).toEqual([]);
+    // Cards with an error, per rule (a card may count under several rules).
+    expect(Object.fromEntries([...cardsWithErrors].sort(([a], [b]) => (a < b ? -1 : 1)))).toEqual(
+      EXPECTED_CARDS_WITH_ERRORS,
+    );
+    expect(cards).toBe(EXPECTED_CARDS);
+    expect(cards).toBeLessThanOrEqual(200);
   });
 
   it("gives a message on every card that huggingface_hub fails to read (an error where the Hub fails too)", () => {

@@ -34,11 +34,7 @@ describe("lintCard", () => {
         "error",
         "Required fields `tags`, `base_model` are missing; add `tags: <value>`, `base_model: <value>` to the front matter.",
       ],
-      [
-        "language",
-        "warning",
-        'Language "english" is not an ISO 639 code; use "en". Expected: en; Actual: english.',
-      ],
+      ["language", "warning", 'Language "english" is not an ISO 639 code; use "en". Expected: en; Actual: english.'],
     ]);
     const strict = lintText(text, { config: { preset: "strict" } });
     expect(strict.map((m) => [m.ruleId, m.severity])).toEqual([
