@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { languageModules } from "../../scripts/build-language-list.js";
 import { HUB_LICENSES } from "../../src/lint/hub-licenses.js";
 import { languageCodeByName, languageCodeSet, modelLibrarySet, pipelineTagSet } from "../../src/lint/vocabularies.js";
-import { languageModules } from "../../scripts/build-language-list.js";
 import { SHARED } from "../support/shared.js";
 
 const REFERENCE = `${SHARED}reference/hub-licenses.txt`;
