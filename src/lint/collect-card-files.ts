@@ -54,13 +54,21 @@ async function* walk(folder: string, ignored: (path: string) => boolean): AsyncG
 }
 
 function ignoreMatcher(options: CollectOptions): (path: string) => boolean {
-  const patterns = options.ignorePatterns ?? [];
+  const patterns = (options.ignorePatterns ?? []).map((pattern) => pattern.replace(/\/+$/, ""));
   if (patterns.length === 0) return () => false;
   const cwd = options.cwd ?? process.cwd();
-  const matches = picomatch([...patterns], { dot: true, basename: true });
+  // gitignore's habit: `*.draft.md` or `drafts` match a name at any depth; `models/old/**` a path from cwd.
+  const byPath = picomatch(
+    patterns.filter((pattern) => pattern.includes("/")),
+    { dot: true },
+  );
+  const byName = picomatch(
+    patterns.filter((pattern) => !pattern.includes("/")),
+    { dot: true, basename: true },
+  );
   return (path) => {
     const below = relative(cwd, path).split(sep).join("/");
-    return below !== "" && !below.startsWith("../") && matches(below);
+    return below !== "" && !below.startsWith("../") && (byPath(below) || byName(below));
   };
 }
 
