@@ -259,7 +259,7 @@ describe("modelcard lint", () => {
     );
     const quiet = fakeIo(folder);
     expect(await cli(["lint", ".", "--quiet"], quiet.io)).toBe(1);
-    expect(quiet.stdout()).not.toMatch(/\d+:\d+  warning/);
+    expect(quiet.stdout()).not.toMatch(/\d+:\d+ {2}warning/);
     expect(quiet.stdout()).not.toContain("b/README.md");
     expect(quiet.stdout()).toContain("✖ 2 problems (2 errors, 0 warnings) in 3 cards checked, 1 with errors");
   });
