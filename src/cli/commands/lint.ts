@@ -20,8 +20,8 @@ interface LintFlags {
   jobs?: number;
   listRules?: boolean;
   quiet?: boolean;
-  rule: Record<string, ConfiguredSeverity>;
-  ignorePattern: string[];
+  rule?: Record<string, ConfiguredSeverity>;
+  ignorePattern?: string[];
 }
 
 /** A progress line appears on a terminal once this many cards have been linted. */
@@ -38,14 +38,17 @@ function count(name: string, minimum: number) {
 }
 
 /** `--rule ID=SEVERITY`, repeatable, as ESLint's `--rule`; later ones win. */
-function ruleSetting(value: string, previous: Record<string, ConfiguredSeverity>): Record<string, ConfiguredSeverity> {
+function ruleSetting(
+  value: string,
+  previous: Record<string, ConfiguredSeverity> = {},
+): Record<string, ConfiguredSeverity> {
   const match = /^\s*([^=:\s]+)\s*[=:]\s*(off|warn|error)\s*$/.exec(value);
   if (!match)
     throw new InvalidArgumentError(`write ID=SEVERITY with a severity of off, warn or error, e.g. license=warn.`);
   return { ...previous, [match[1] as string]: match[2] as ConfiguredSeverity };
 }
 
-function collect(value: string, previous: string[]): string[] {
+function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
@@ -62,7 +65,7 @@ async function loadConfig(
   const configPath = flags.config === undefined ? lint.findLintConfig(io.cwd) : resolve(io.cwd, flags.config);
   try {
     const loaded = await lint.loadLintConfig(configPath ?? undefined, io.cwd);
-    if (Object.keys(flags.rule).length === 0) return { config: loaded, configPath };
+    if (flags.rule === undefined) return { config: loaded, configPath };
     // Command-line severities win over the file's, as ESLint's --rule does.
     const config: LintConfig = { ...loaded, rules: { ...loaded.rules, ...flags.rule } };
     lint.resolveLintConfig(config);
@@ -178,12 +181,11 @@ export const lintCommand: DefineCommand = ({ io, exit }) =>
     .option("--max-warnings <n>", "exit with code 1 when there are more warnings than this", count("--max-warnings", 0))
     .option("--jobs <n>", "worker threads for many files (default: one per core)", count("--jobs", 1))
     .option("--quiet", "report errors only (no warnings)")
-    .option("--rule <id=severity>", "set a rule's severity: off, warn or error (repeatable)", ruleSetting, {})
+    .option("--rule <id=severity>", "set a rule's severity: off, warn or error (repeatable)", ruleSetting)
     .option(
       "--ignore-pattern <glob>",
       "skip files and folders matching this glob, relative to the current folder (repeatable)",
       collect,
-      [] as string[],
     )
     .option("--list-rules", "list the rules with their severity and exit")
     .action(async (paths: string[], flags: LintFlags) => {
@@ -214,7 +216,7 @@ export const lintCommand: DefineCommand = ({ io, exit }) =>
       }
       const files = lint.collectCardFiles(
         targets.filter((path) => path !== "-"),
-        { ignorePatterns: flags.ignorePattern, cwd: io.cwd },
+        { ignorePatterns: flags.ignorePattern ?? [], cwd: io.cwd },
       );
       await lint.lintFiles(files, {
         config,
