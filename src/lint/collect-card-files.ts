@@ -6,8 +6,6 @@ import picomatch from "picomatch";
 export interface CardFile {
   path: string;
   explicit: boolean;
-  /** Its size in bytes when known: work is shared between threads by bytes, not by file count. */
-  size?: number;
   /** Why a folder could not be listed: the file stands for that folder, reported and not linted. */
   unreadable?: string;
 }
@@ -49,7 +47,7 @@ async function* walk(folder: string, ignored: (path: string) => boolean): AsyncG
     const path = join(folder, entry.name);
     if (ignored(path)) continue;
     if (entry.folder) yield* walk(path, ignored);
-    else yield { path, explicit: false, size: (await stat(path).catch(() => null))?.size ?? 0 };
+    else yield { path, explicit: false };
   }
 }
 
@@ -87,6 +85,6 @@ export async function* collectCardFiles(
     if (ignored(path)) continue;
     const info = await stat(path).catch(() => null);
     if (info?.isDirectory()) yield* walk(path, ignored);
-    else yield { path, explicit: true, ...(info ? { size: info.size } : {}) };
+    else yield { path, explicit: true };
   }
 }

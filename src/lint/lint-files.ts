@@ -23,9 +23,8 @@ export interface LintFilesOptions {
 
 /** Below this many files, starting threads costs more than it saves. */
 const WORKER_THRESHOLD = 256;
-/** A batch ends at this many files or bytes: one 600 KB card is a batch of its own, small cards go 64 at a time. */
+/** Files per batch; a thread hands back what is left of a batch past `BATCH_BYTES` (see lint-worker-protocol). */
 const BATCH_FILES = 64;
-const BATCH_BYTES = 256 * 1024;
 /** Batches handed out ahead of the oldest unfinished one, per thread: keeps threads busy and memory bounded. */
 const BATCHES_AHEAD = 8;
 
@@ -113,10 +112,15 @@ async function lintInWorkers(
     fix: Boolean(options.fix),
   });
   const pool = await createPool(jobs);
-  /** Files whose thread died are linted again one per task, so that the death is told against its file. */
+  /**
+   * Lints `files` on the pool: what a thread hands back unlinted (past its share of bytes) goes back to the pool
+   * as a task of its own. Files whose thread died are linted again one per task, so that the death is told
+   * against its file.
+   */
   const runFiles = async (files: CardFile[]): Promise<LintBatchResult> => {
     try {
-      return await pool.run(task(files));
+      const results = await pool.run(task(files));
+      return results.length < files.length ? [...results, ...(await runFiles(files.slice(results.length)))] : results;
     } catch (error) {
       if (files.length > 1) return (await Promise.all(files.map((file) => runFiles([file])))).flat();
       const path = files[0]?.path ?? "";
@@ -137,8 +141,7 @@ async function lintInWorkers(
   let exhausted = false;
   const takeBatch = async (): Promise<CardFile[]> => {
     const batch: CardFile[] = [];
-    let bytes = 0;
-    while (batch.length < BATCH_FILES && bytes < BATCH_BYTES) {
+    while (batch.length < BATCH_FILES) {
       let file = pending.shift();
       if (!file && !exhausted) {
         const next = await iterator.next();
@@ -147,7 +150,6 @@ async function lintInWorkers(
       }
       if (!file) break;
       batch.push(file);
-      bytes += file.size ?? 0;
     }
     return batch;
   };

@@ -13,5 +13,11 @@ export interface LintBatch {
   fix: boolean;
 }
 
-/** One result per file of the batch; null for a file of a folder that is not a card. */
+/**
+ * Results for the first files of the batch, in order (null for a file of a folder that is not a card). A thread
+ * stops once it has read `BATCH_BYTES`: the rest of the batch goes back to the pool, so work is shared by bytes
+ * (a batch holding the 600 KB cards does not keep one thread busy while the others idle).
+ */
 export type LintBatchResult = (FileResult | null)[];
+
+export const BATCH_BYTES = 256 * 1024;
