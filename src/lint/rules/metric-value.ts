@@ -8,7 +8,7 @@ const SAFE_DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 export const metricValue: LintRule = {
   id: "metric-value",
   description:
-    "A model-index metric `value` must be a number: a quoted number or a string holding one is a warning, a value with no number at all (`N/A`) an error.",
+    "A model-index metric `value` should be a number, not a quoted number, a string holding one (`~50%`) or none (`N/A`).",
   defaultSeverity: "warning",
   fixable: true,
   check({ card }, report) {
