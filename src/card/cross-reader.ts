@@ -1,63 +1,63 @@
-import { type Document, isPair, isSeq, type Node, type Scalar, visit } from "yaml";
-import { isPlainScalar } from "./yaml-writing.js";
+import { isRecord } from "./is-record.js";
+import type { PositionIndex } from "./position-index.js";
 import { resolveYaml11Plain, type Yaml11Scalar } from "./yaml11.js";
 
-/** A plain scalar that YAML 1.2 (this library, the Hub's JavaScript) and YAML 1.1 (PyYAML) read differently. */
+/** A plain scalar that PyYAML (YAML 1.1, inside huggingface_hub) reads differently from the Hub (js-yaml 4). */
 export interface CrossReaderDifference {
   /** Key path to the scalar, e.g. `["language", 2]`; for a key, the path of the mapping that holds it. */
   path: (string | number)[];
   isKey: boolean;
+  /** The scalar as written. */
   source: string;
-  yaml12: unknown;
-  /** What PyYAML builds; a timestamp is given as its text (JSON shows a date that way). */
-  yaml11: unknown;
-  yaml11Kind: Yaml11Scalar["kind"];
+  /** What the Hub reads (a key is always a string there; a timestamp is a Date). */
+  hub: unknown;
+  /** What PyYAML builds; a timestamp is given as its text. */
+  pyyaml: unknown;
+  pyyamlKind: Yaml11Scalar["kind"];
   /** Offsets in the YAML text. */
   start: number;
   end: number;
 }
 
-function pathOf(chain: readonly unknown[]): (string | number)[] {
-  const path: (string | number)[] = [];
-  for (let index = 0; index < chain.length - 1; index++) {
-    const parent = chain[index];
-    const child = chain[index + 1];
-    if (isPair(parent) && parent.value === child) {
-      const key = (parent.key as Scalar | null)?.value;
-      path.push(typeof key === "number" ? key : String(key));
-    } else if (isSeq(parent)) {
-      path.push(parent.items.indexOf(child as Node));
-    }
+/** Plain scalars start with none of these: quotes, block scalar indicators, an alias, a flow collection. */
+const NOT_PLAIN = new Set(['"', "'", "|", ">", "*", "[", "{"]);
+
+function valueAt(metadata: unknown, path: readonly (string | number)[]): unknown {
+  let value = metadata;
+  for (const step of path) {
+    if (Array.isArray(value) && typeof step === "number") value = value[step];
+    else if (isRecord(value) && typeof step === "string") value = value[step];
+    else return undefined;
   }
-  return path;
+  return value;
 }
 
-export function findCrossReaderDifferences(document: Document): CrossReaderDifference[] {
+function sameReading(hub: unknown, pyyaml: Yaml11Scalar): boolean {
+  // A date reads as a date in both, but JSON and strict YAML 1.2 readers see other things: worth quoting.
+  if (pyyaml.kind === "timestamp") return false;
+  if (pyyaml.kind === "str") return hub === pyyaml.value;
+  return Object.is(hub, pyyaml.value);
+}
+
+/** Every plain scalar (keys included) that PyYAML reads otherwise than js-yaml, from the positions pass. */
+export function findCrossReaderDifferences(positions: PositionIndex, metadata: unknown): CrossReaderDifference[] {
   const differences: CrossReaderDifference[] = [];
-  visit(document, {
-    Scalar(_, node, ancestors) {
-      if (!isPlainScalar(node) || typeof node.source !== "string") return;
-      const yaml11 = resolveYaml11Plain(node.source);
-      const same =
-        yaml11.kind === "str"
-          ? node.value === yaml11.value
-          : yaml11.kind !== "timestamp" && Object.is(node.value, yaml11.value);
-      if (same) return;
-      const parent = ancestors[ancestors.length - 1];
-      const isKey = isPair(parent) && parent.key === node;
-      const path = isKey ? pathOf(ancestors.slice(0, -1)) : pathOf([...ancestors, node]);
-      const [start = 0, end = start] = node.range ?? [];
-      differences.push({
-        path,
-        isKey,
-        source: node.source,
-        yaml12: node.value,
-        yaml11: yaml11.value,
-        yaml11Kind: yaml11.kind,
-        start,
-        end,
-      });
-    },
+  positions.forEachScalar((path, node, isKey) => {
+    const source = positions.source(node);
+    if (source === "" || source.includes("\n") || NOT_PLAIN.has(source.charAt(0))) return;
+    const pyyaml = resolveYaml11Plain(source);
+    const hub = isKey ? source : valueAt(metadata, path);
+    if (isKey ? pyyaml.kind === "str" : sameReading(hub, pyyaml)) return;
+    differences.push({
+      path,
+      isKey,
+      source,
+      hub,
+      pyyaml: pyyaml.value,
+      pyyamlKind: pyyaml.kind,
+      start: node.start,
+      end: node.end,
+    });
   });
   return differences;
 }

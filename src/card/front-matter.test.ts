@@ -87,26 +87,84 @@ describe("bad content never throws", () => {
     expect(codes("---\njust text\n---\n")).toEqual(["not-a-mapping"]);
   });
 
-  it("duplicate keys: a problem, and the last value wins as in PyYAML", () => {
+  it("duplicate keys: the Hub (js-yaml) rejects them, in its own words", () => {
     const card = ModelCard.parse("---\nlicense: mit\nlicense: apache-2.0\n---\n");
-    expect(card.problems).toMatchObject([{ code: "duplicate-key", line: 3, column: 1 }]);
-    expect(card.metadata).toEqual({ license: "apache-2.0" });
+    expect(card.problems).toEqual([
+      { code: "duplicate-key", severity: "error", message: "duplicated mapping key (2:1)", line: 3, column: 1 },
+    ]);
+    expect(card.metadata).toEqual({});
+    expect(card.hubReadable).toBe(false);
   });
 
-  it("tabs as indentation and tabs PyYAML cannot read", () => {
-    expect(codes("---\na:\n\tb: 1\n---\n")).toContain("tab-indentation");
+  it("tabs: an error where the Hub rejects them (indentation), a warning where only PyYAML does", () => {
+    expect(ModelCard.parse("---\na:\n\tb: 1\n---\n").problems).toMatchObject([
+      { code: "yaml-syntax", severity: "error", message: "tab characters must not be used in indentation (2:1)" },
+    ]);
     const trailing = ModelCard.parse("---\nsplit: validation\t\n---\n");
-    expect(trailing.problems).toMatchObject([{ code: "tab-character", severity: "error", line: 2, column: 18 }]);
+    expect(trailing.problems).toMatchObject([
+      { code: "tab-character", severity: "warning", line: 2, column: 18, fix: { range: [17, 18], text: " " } },
+    ]);
+    expect(trailing.metadata).toEqual({ split: "validation" });
     expect(codes('---\na: "x\ty"\n---\n')).toEqual([]);
   });
 
-  it("non-string keys", () => {
-    expect(ModelCard.parse("---\n1: x\n---\n").problems).toMatchObject([
-      { code: "non-string-key", severity: "error", line: 2 },
+  it("keys PyYAML reads as numbers, booleans or null are strings to the Hub, and cross-reader differences", () => {
+    const card = ModelCard.parse("---\n1: x\na:\n  true: y\n---\n");
+    expect(card.problems).toEqual([]);
+    expect(card.metadata).toEqual({ "1": "x", a: { true: "y" } });
+    expect(card.crossReaderDifferences).toMatchObject([
+      { path: [], isKey: true, source: "1", hub: "1", pyyaml: 1, pyyamlKind: "int", start: 0, end: 1 },
+      { path: ["a"], isKey: true, source: "true", hub: "true", pyyaml: true, pyyamlKind: "bool" },
     ]);
-    expect(ModelCard.parse("---\na:\n  true: x\n---\n").problems).toMatchObject([
-      { code: "non-string-key", severity: "warning" },
+  });
+
+  it("an empty block is one the Hub rejects; a list or a scalar too, in the Hub's words", () => {
+    expect(ModelCard.parse("---\n\n---\n").problems).toMatchObject([
+      {
+        code: "not-a-mapping",
+        severity: "error",
+        message: expect.stringContaining("The YAML metadata of your README.md is invalid."),
+      },
     ]);
+    expect(ModelCard.parse("---\n- a\n---\n").problems).toMatchObject([
+      { code: "not-a-mapping", message: expect.stringContaining('"value" must be of type object') },
+    ]);
+  });
+
+  it("a quoted string continued at column 0 (the T0 cards): read by the Hub, a warning with a checked repair", () => {
+    const text = '---\nwidget:\n- text: "first line\nsecond line"\nlicense: mit\n---\n';
+    const card = ModelCard.parse(text);
+    expect(card.metadata).toEqual({ widget: [{ text: "first line second line" }], license: "mit" });
+    expect(card.problems).toMatchObject([
+      {
+        code: "strict-yaml",
+        severity: "warning",
+        message:
+          'The Hub reads this, but strict YAML 1.2 readers cannot: Missing closing "quote. Indent the continuation lines.',
+        line: 3,
+        column: 20,
+        fix: { range: [28, 28], text: "    " },
+      },
+    ]);
+  });
+
+  it("bytes that are not UTF-8: a warning naming the first such byte", () => {
+    const bytes = Buffer.concat([
+      Buffer.from("---\nlicense: mit\nname: caf"),
+      Buffer.from([0xe9]),
+      Buffer.from("\n---\n"),
+    ]);
+    const card = ModelCard.fromBytes(bytes);
+    expect(card.problems).toEqual([
+      {
+        code: "invalid-utf8",
+        severity: "warning",
+        message: "Byte 26 (0xe9) is not valid UTF-8; readers show U+FFFD there. Save the file as UTF-8.",
+        line: 3,
+        column: 10,
+      },
+    ]);
+    expect(ModelCard.fromBytes(Buffer.from("---\nname: \uFFFD ok\n---\n")).problems).toEqual([]);
   });
 
   it("an alias bomb (billion laughs)", () => {

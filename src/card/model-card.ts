@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { isDeepStrictEqual } from "node:util";
-import { isMap, type Node, type Pair, type Scalar } from "yaml";
+import { type Document, isMap, type Node, type Pair, parseDocument, type Scalar } from "yaml";
 import { type CrossReaderDifference, findCrossReaderDifferences } from "./cross-reader.js";
+import { decodeCardBytes } from "./decode-card-bytes.js";
 import {
   completeEvalResult,
   EVAL_RESULT_FIELDS,
@@ -15,6 +16,7 @@ import {
 } from "./eval-results.js";
 import { detectLineEnding, type LineEnding, newlineFor, splitFrontMatter } from "./front-matter.js";
 import { MetadataConflictError } from "./metadata-conflict-error.js";
+import type { PositionIndex } from "./position-index.js";
 import type { CardProblem } from "./problem.js";
 import { type BlockReading, DEFAULT_MAX_BLOCK_LENGTH, type Metadata, readBlock } from "./read-block.js";
 import { type BlockStyle, detectBlockStyle, PYYAML_STYLE, renderPair } from "./yaml-writing.js";
@@ -22,6 +24,8 @@ import { type BlockStyle, detectBlockStyle, PYYAML_STYLE, renderPair } from "./y
 export interface ParseOptions {
   /** Front-matter blocks longer than this (in characters) are reported, not parsed. */
   maxBlockLength?: number;
+  /** Problems found before parsing (e.g. bytes that are not UTF-8), listed first. */
+  extraProblems?: readonly CardProblem[];
 }
 
 export interface UpdateOptions {
@@ -56,6 +60,7 @@ export class ModelCard {
   #problems!: CardProblem[];
   #modelIndex!: ReturnType<typeof readModelIndex>;
   #differences: CrossReaderDifference[] | undefined;
+  #document: Document.Parsed | undefined;
   readonly #options: ParseOptions;
 
   private constructor(parts: Parts, options: ParseOptions) {
@@ -74,14 +79,20 @@ export class ModelCard {
 
   /** Reads a card file (UTF-8). I/O errors are thrown with the path in the message. */
   static async load(path: string, options: ParseOptions = {}): Promise<ModelCard> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(path, "utf8");
+      bytes = await readFile(path);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
       throw new Error(`${path}: cannot read the card (${reason}); check the path.`, { cause: error });
     }
-    return ModelCard.parse(text, options);
+    return ModelCard.fromBytes(bytes, options);
+  }
+
+  /** Reads a card from its bytes; bytes that are not UTF-8 are reported as an `invalid-utf8` problem. */
+  static fromBytes(bytes: Uint8Array, options: ParseOptions = {}): ModelCard {
+    const { text, problems } = decodeCardBytes(bytes);
+    return ModelCard.parse(text, problems.length ? { ...options, extraProblems: problems } : options);
   }
 
   /** A new card from metadata and a body, written the way huggingface_hub writes (model-index last). */
@@ -92,7 +103,8 @@ export class ModelCard {
       .filter(([, value]) => value !== undefined)
       .map(([key, value]) => renderPair(key, value, PYYAML_STYLE))
       .join("\n");
-    const header = `---\n${yaml}\n---\n`;
+    // An empty block is one the Hub rejects ("The YAML metadata of your README.md is invalid."); `{}` it reads.
+    const header = `---\n${yaml === "" ? "{}" : yaml}\n---\n`;
     return ModelCard.parse((options.lineEnding === "crlf" ? header.replaceAll("\n", "\r\n") : header) + body);
   }
 
@@ -100,13 +112,15 @@ export class ModelCard {
     const { bom, opening, yaml, hasFrontMatter } = this.#parts;
     const firstLine = (bom + opening).split("\n").length;
     this.#reading = readBlock(
-      hasFrontMatter ? yaml : "",
+      yaml,
       firstLine,
+      hasFrontMatter,
       this.#options.maxBlockLength ?? DEFAULT_MAX_BLOCK_LENGTH,
     );
     this.#differences = undefined;
+    this.#document = undefined;
     this.#modelIndex = readModelIndex(this.#reading.metadata["model-index"]);
-    this.#problems = [...this.#reading.problems];
+    this.#problems = [...(this.#options.extraProblems ?? []), ...this.#reading.problems];
     const error = this.#modelIndex.error;
     if (error) {
       const where = this.#positionOfPath(error.path) ?? this.#positionOfPath(["model-index"]) ?? { line: 1, column: 1 };
@@ -127,9 +141,17 @@ export class ModelCard {
     return detectLineEnding(this.toString());
   }
 
-  /** The front matter as plain data (YAML 1.2 core schema). An unreadable block gives `{}`. */
+  /**
+   * The front matter as plain data, exactly as the Hub reads it (js-yaml 4's default schema: unquoted dates are
+   * `Date`s, `<<` merge keys are merged). A block the Hub cannot read, or that is not a mapping, gives `{}`.
+   */
   get metadata(): Metadata {
     return this.#reading.metadata;
+  }
+
+  /** False when the Hub would reject the front matter (js-yaml cannot read it, or it is not a mapping). */
+  get hubReadable(): boolean {
+    return this.#reading.hubReadable;
   }
 
   get body(): string {
@@ -141,14 +163,24 @@ export class ModelCard {
     this.#parts = { ...this.#parts, body };
   }
 
+  /** The closing fence with the line break(s) around it; empty when there is no front matter. */
+  get closingFence(): string {
+    return this.#parts.closing;
+  }
+
   /** The raw YAML text of the front-matter block. */
   get frontMatter(): string {
     return this.#parts.yaml;
   }
 
-  /** The parsed YAML document (comments and formatting kept), or null when the block was not parsed. */
-  get document(): BlockReading["document"] {
-    return this.#reading.document;
+  /**
+   * The block as a `yaml` Document (comments and formatting kept), parsed on first use, for lossless edits; null
+   * when there is no front matter. Its reading is strict YAML 1.2: `metadata` is what the Hub reads.
+   */
+  get document(): Document.Parsed | null {
+    if (!this.#parts.hasFrontMatter || this.#parts.yaml === "") return null;
+    this.#document ??= parseDocument(this.#parts.yaml, { prettyErrors: false, uniqueKeys: false, version: "1.2" });
+    return this.#document;
   }
 
   get problems(): readonly CardProblem[] {
@@ -165,10 +197,12 @@ export class ModelCard {
     return this.#modelIndex.modelName;
   }
 
-  /** Plain scalars that PyYAML (huggingface_hub) reads differently from YAML 1.2. */
+  /** Plain scalars (keys included) that PyYAML (huggingface_hub) reads differently from the Hub. */
   get crossReaderDifferences(): readonly CrossReaderDifference[] {
-    const document = this.#reading.document;
-    this.#differences ??= document ? findCrossReaderDifferences(document) : [];
+    const reading = this.#reading;
+    this.#differences ??= reading.mayDifferInPyYaml
+      ? findCrossReaderDifferences(reading.positions(), reading.metadata)
+      : [];
     return this.#differences;
   }
 
@@ -177,24 +211,26 @@ export class ModelCard {
     return this.#reading.positionAt(offset);
   }
 
+  /** Offsets of keys and values in the YAML block, from the Hub's reader's own pass (built on first use). */
+  get positions(): PositionIndex {
+    return this.#reading.positions();
+  }
+
   /** Where the value at `path` (e.g. `["model-index", 0, "results"]`) starts and ends in the card file. */
   locate(
     path: readonly (string | number)[],
   ): { line: number; column: number; endLine: number; endColumn: number } | null {
-    const node = this.#nodeAt(path);
-    if (!node?.range) return null;
-    const start = this.positionAt(node.range[0]);
-    const end = this.positionAt(node.range[1]);
+    const node = path.length === 0 ? this.positions.root : this.positions.nodeAt(path);
+    if (!node) return null;
+    const start = this.positionAt(node.start);
+    const end = this.positionAt(node.end);
     return { ...start, endLine: end.line, endColumn: end.column };
   }
 
   /** Where the key of the pair at `path` starts, the natural place to point a message at. */
   locateKey(path: readonly (string | number)[]): { line: number; column: number } | null {
-    const parent = this.#nodeAt(path.slice(0, -1));
-    const key = path[path.length - 1];
-    if (!isMap(parent)) return null;
-    const pair = (parent.items as Pair<Scalar, Node>[]).find((item) => item.key?.value === key);
-    return pair?.key?.range ? this.positionAt(pair.key.range[0]) : null;
+    const entry = this.positions.entryAt(path);
+    return entry ? this.positionAt(entry.keyStart) : null;
   }
 
   #positionOfPath(path: readonly (string | number)[]): { line: number; column: number } | null {
@@ -203,14 +239,6 @@ export class ModelCard {
       if (found) return { line: found.line, column: found.column };
     }
     return null;
-  }
-
-  #nodeAt(path: readonly (string | number)[]): Node | null {
-    const document = this.#reading.document;
-    if (!document) return null;
-    if (path.length === 0) return document.contents as Node | null;
-    const node = document.getIn(path, true);
-    return (node as Node | undefined) ?? null;
   }
 
   /** Sets a top-level key. Only that key's lines change; a new key is written in the block's style. */
@@ -355,15 +383,10 @@ export class ModelCard {
 
   #editableMap() {
     const reading = this.#reading;
-    if (
-      reading.problems.some(
-        (problem) =>
-          problem.severity === "error" && problem.code !== "duplicate-key" && problem.code !== "non-string-key",
-      )
-    ) {
+    if (!reading.hubReadable) {
       throw new Error("This card's front matter has errors (see card.problems); fix them before editing it.");
     }
-    const contents = reading.document?.contents;
+    const contents = this.document?.contents;
     return isMap(contents) ? contents : null;
   }
 

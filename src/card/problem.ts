@@ -9,18 +9,21 @@ export interface CardProblem {
   column: number;
   endLine?: number;
   endColumn?: number;
+  /** A safe repair, as an edit of the YAML block (offsets in the block): the Hub reads the result the same. */
+  fix?: { range: [number, number]; text: string };
 }
 
 export const CARD_PROBLEM_CODES = {
-  "yaml-syntax": "The front matter is not valid YAML.",
-  "duplicate-key": "A mapping holds the same key twice; YAML 1.2 forbids it, PyYAML keeps the last one.",
-  "tab-indentation": "A tab is used for indentation, which YAML forbids.",
-  "tab-character": "A tab separates tokens; YAML 1.2 allows it, PyYAML (huggingface_hub) cannot read it.",
-  "not-a-mapping": "The front matter is a list or a scalar; the Hub requires a mapping.",
-  "non-string-key": "A key is not a string (a number, boolean, null or collection).",
+  "yaml-syntax": "js-yaml, the Hub's reader, cannot read the front matter; the Hub rejects the card.",
+  "duplicate-key": "A mapping holds the same key twice; js-yaml (the Hub) rejects it, PyYAML keeps the last one.",
+  "tab-character": "A tab separates tokens; the Hub reads it, PyYAML (huggingface_hub) cannot.",
+  "strict-yaml":
+    "The Hub reads the front matter, but strict YAML 1.2 readers reject it (a quoted string continued at column 0).",
+  "not-a-mapping": "The front matter is empty, a list or a scalar; the Hub requires a mapping.",
   "alias-limit": "Aliases expand beyond the safe limit (a 'billion laughs' document).",
   "block-too-large": "The front-matter block is too large to parse safely.",
   "unsafe-key": "A key such as __proto__ or constructor, kept as plain data but worth renaming.",
+  "invalid-utf8": "The file holds bytes that are not valid UTF-8; they read as U+FFFD.",
   "invalid-model-index": "The model-index does not follow the Hub's schema, so it yields no evaluation results.",
 } as const;
 

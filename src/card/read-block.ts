@@ -1,52 +1,53 @@
-import {
-  CST,
-  type Document,
-  isMap,
-  isScalar,
-  isSeq,
-  Lexer,
-  type Node,
-  type Pair,
-  parseDocument,
-  type YAMLError,
-} from "yaml";
+import { CST, Lexer, parseDocument } from "yaml";
+import { readHubYaml } from "./hub-yaml.js";
+import { indentContinuationLines } from "./indent-continuation-lines.js";
+import { isRecord } from "./is-record.js";
+import { PositionIndex } from "./position-index.js";
 import type { CardProblem, CardProblemCode } from "./problem.js";
+import { resolveYaml11Plain } from "./yaml11.js";
 
 /** Beyond this, a front-matter block is not parsed (the largest real model-index blocks are under 1 MB). */
 export const DEFAULT_MAX_BLOCK_LENGTH = 8 * 1024 * 1024;
-/** Alias expansions allowed when building plain data; more is a "billion laughs" document. */
-const MAX_ALIAS_COUNT = 100;
+/** js-yaml shares one object between an anchor and its aliases; walking the data expands them. Past this many
+ * visited values per character of YAML, the block is a "billion laughs" document. */
+const MAX_VALUES_PER_CHARACTER = 16;
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+/** Number forms PyYAML reads differently from js-yaml: exponents, leading zeros, `_`, `0o`, sexagesimal. */
+const NUMBER_FORMS_PYYAML_READS_DIFFERENTLY = /\d[eE][-+]?\d|(?<![\w.])0\d|\d_\d|0o[0-7]|\d:\d/;
 
 export type Metadata = Record<string, unknown>;
 
 export interface BlockReading {
-  document: Document.Parsed | null;
+  /** The metadata as the Hub reads it (js-yaml 4); `{}` when it cannot read the block or it is not a mapping. */
   metadata: Metadata;
   problems: CardProblem[];
+  /** False when the Hub would reject the block: js-yaml cannot read it, or it is not a mapping. */
+  hubReadable: boolean;
+  /** Whether some scalar may read differently in PyYAML (then the positions pass looks closer). */
+  mayDifferInPyYaml: boolean;
   /** Maps an offset in the YAML text to a 1-based line and column in the card file. */
   positionAt: (offset: number) => { line: number; column: number };
-}
-
-const YAML_CODES: Partial<Record<string, CardProblemCode>> = {
-  DUPLICATE_KEY: "duplicate-key",
-  TAB_AS_INDENT: "tab-indentation",
-};
-
-function firstLine(message: string): string {
-  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
+  /** Keys and values with their offsets, built on first use. */
+  positions: () => PositionIndex;
 }
 
 /**
- * Parses a front-matter block (YAML 1.2 core schema, comments kept) into a document, plain metadata and
- * problems. Never throws on content.
+ * Reads a front-matter block as the Hub does (js-yaml 4) into plain metadata and problems. What the Hub rejects is
+ * an error, in js-yaml's own words; what only PyYAML (huggingface_hub) or strict YAML 1.2 readers trip on is a
+ * warning. Never throws on content.
  */
 export function readBlock(
   yamlText: string,
   firstLineInFile: number,
+  hasFrontMatter: boolean,
   maxBlockLength = DEFAULT_MAX_BLOCK_LENGTH,
 ): BlockReading {
   const positionAt = positionsIn(yamlText, firstLineInFile);
+  let index: PositionIndex | undefined;
+  const positions = () => {
+    index ??= new PositionIndex(yamlText);
+    return index;
+  };
   const problems: CardProblem[] = [];
   const report = (
     code: CardProblemCode,
@@ -54,14 +55,29 @@ export function readBlock(
     message: string,
     start: number,
     end?: number,
+    fix?: CardProblem["fix"] | null,
   ) => {
     const from = positionAt(start);
     const to = end === undefined ? undefined : positionAt(end);
-    problems.push({ code, severity, message, ...from, ...(to ? { endLine: to.line, endColumn: to.column } : {}) });
+    problems.push({
+      code,
+      severity,
+      message,
+      ...from,
+      ...(to ? { endLine: to.line, endColumn: to.column } : {}),
+      ...(fix ? { fix } : {}),
+    });
   };
+  const reading = (metadata: Metadata, hubReadable: boolean, mayDifferInPyYaml = false): BlockReading => ({
+    metadata,
+    problems,
+    hubReadable,
+    mayDifferInPyYaml,
+    positionAt,
+    positions,
+  });
 
-  // No block, or nothing between the fences: nothing to parse.
-  if (yamlText === "") return { document: null, metadata: {}, problems, positionAt };
+  if (!hasFrontMatter) return reading({}, true);
   if (yamlText.length > maxBlockLength) {
     report(
       "block-too-large",
@@ -69,57 +85,144 @@ export function readBlock(
       `The front matter holds ${yamlText.length} characters, more than the ${maxBlockLength} this reader parses; move data out of the YAML block.`,
       0,
     );
-    return { document: null, metadata: {}, problems, positionAt };
+    return reading({}, false);
   }
 
-  const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, version: "1.2" });
-  const toProblem = (severity: CardProblem["severity"]) => (error: YAMLError) =>
-    report(YAML_CODES[error.code] ?? "yaml-syntax", severity, firstLine(error.message), error.pos[0], error.pos[1]);
-  document.errors.forEach(toProblem("error"));
-  document.warnings.forEach(toProblem("warning"));
-  // PyYAML accepts duplicate keys (the last wins), so only other errors leave the metadata empty.
-  const unreadable = document.errors.some((error) => error.code !== "DUPLICATE_KEY");
+  const hub = readHubYaml(yamlText);
+  if (!hub.ok) {
+    const code = hub.reason === "duplicated mapping key" ? "duplicate-key" : "yaml-syntax";
+    report(code, "error", `${hub.reason} (${hub.line + 1}:${hub.column + 1})`, Math.min(hub.offset, yamlText.length));
+    return reading({}, false);
+  }
+  if (!isRecord(hub.value)) {
+    // The Hub's own words: a list fails its schema, anything else is "invalid".
+    const message = Array.isArray(hub.value)
+      ? '"value" must be of type object'
+      : "The YAML metadata of your README.md is invalid.";
+    report("not-a-mapping", "error", `${message} The front matter must be a mapping of keys to values.`, 0);
+    return reading({}, false);
+  }
+  const metadata = hub.value as Metadata;
 
-  if (yamlText.includes("\t") && !problems.some((problem) => problem.code === "tab-indentation")) {
+  const walk = walkMetadata(metadata, yamlText.length * MAX_VALUES_PER_CHARACTER + 1000);
+  if (walk.tooLarge) {
+    report(
+      "alias-limit",
+      "error",
+      "Aliases expand this front matter far beyond its size (a 'billion laughs' document); it cannot be read safely.",
+      0,
+    );
+    return reading({}, false);
+  }
+  for (const path of walk.unsafeKeys) {
+    const entry = positions().entryAt(path);
+    report(
+      "unsafe-key",
+      "warning",
+      `Key "${path[path.length - 1]}" names a JavaScript object property; it is kept as data, but rename it if you can.`,
+      entry?.keyStart ?? 0,
+      entry?.keyEnd,
+    );
+  }
+  if (yamlText.includes("\t")) {
     for (const offset of tabsPyYamlRejects(yamlText)) {
       report(
         "tab-character",
-        "error",
-        "A tab separates tokens here; PyYAML (huggingface_hub) cannot read it. Use spaces.",
+        "warning",
+        "A tab separates tokens here; the Hub reads it, PyYAML (huggingface_hub) cannot. Use spaces.",
         offset,
         offset + 1,
+        { range: [offset, offset + 1], text: " " },
       );
     }
   }
-
-  const contents = document.contents;
-  if (contents !== null && !isMap(contents)) {
-    report(
-      "not-a-mapping",
-      "error",
-      `The front matter must be a mapping of keys to values, not a ${isSeq(contents) ? "list" : "scalar"}.`,
-      contents.range[0],
-      contents.range[1],
-    );
-    return { document, metadata: {}, problems, positionAt };
+  if (mayHaveColumnZeroContinuation(yamlText, Object.keys(metadata).length)) {
+    const [error] = parseDocument(yamlText, { prettyErrors: false, version: "1.2", uniqueKeys: false }).errors;
+    if (error) {
+      const fix = indentContinuationLines(yamlText, positions(), metadata);
+      report(
+        "strict-yaml",
+        "warning",
+        `The Hub reads this, but strict YAML 1.2 readers cannot: ${firstLine(error.message)}.${fix ? " Indent the continuation lines." : ""}`,
+        error.pos[0],
+        error.pos[1],
+        fix,
+      );
+    }
   }
-  if (contents) checkKeys(contents, true, report);
-  if (unreadable) return { document, metadata: {}, problems, positionAt };
+  const mayDiffer = walk.pyyamlCandidates || (walk.hasNumbers && NUMBER_FORMS_PYYAML_READS_DIFFERENTLY.test(yamlText));
+  return reading(metadata, true, mayDiffer);
+}
 
-  try {
-    const data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Metadata | null;
-    return { document, metadata: data ?? {}, problems, positionAt };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const code = /alias/i.test(message) ? "alias-limit" : "yaml-syntax";
-    report(code, "error", `${message}; the front matter cannot be read safely.`, 0);
-    return { document, metadata: {}, problems, positionAt };
-  }
+function firstLine(message: string): string {
+  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
+}
+
+interface MetadataWalk {
+  tooLarge: boolean;
+  unsafeKeys: (string | number)[][];
+  /** A key or string PyYAML would read as another type if written plain, or a date. */
+  pyyamlCandidates: boolean;
+  hasNumbers: boolean;
+}
+
+/** One pass over the data for what the checks need; counts values (aliases included) up to `budget`. */
+function walkMetadata(metadata: Metadata, budget: number): MetadataWalk {
+  const result: MetadataWalk = { tooLarge: false, unsafeKeys: [], pyyamlCandidates: false, hasNumbers: false };
+  let visited = 0;
+  const mayReadOtherwise = (text: string) => resolveYaml11Plain(text).kind !== "str";
+  // One path, pushed and popped: copied only for the rare unsafe key.
+  const path: (string | number)[] = [];
+  const visit = (value: unknown): void => {
+    if (result.tooLarge) return;
+    if (++visited > budget) {
+      result.tooLarge = true;
+      return;
+    }
+    if (typeof value === "string") {
+      if (!result.pyyamlCandidates && mayReadOtherwise(value)) result.pyyamlCandidates = true;
+    } else if (typeof value === "number") {
+      result.hasNumbers = true;
+    } else if (value instanceof Date) {
+      result.pyyamlCandidates = true;
+    } else if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        path.push(index);
+        visit(value[index]);
+        path.pop();
+      }
+    } else if (isRecord(value)) {
+      for (const key of Object.keys(value)) {
+        if (UNSAFE_KEYS.has(key)) result.unsafeKeys.push([...path, key]);
+        if (!result.pyyamlCandidates && mayReadOtherwise(key)) result.pyyamlCandidates = true;
+        path.push(key);
+        visit(value[key]);
+        path.pop();
+      }
+    }
+  };
+  visit(metadata);
+  return result;
 }
 
 /**
- * Offset -> file line and column. Line starts are found on first use: most cards never need a position, and
- * counting lines during the parse (yaml's LineCounter) costs as much again as the parse itself.
+ * True when more lines start at column 0 than the mapping has keys: something other than a key (a quoted string
+ * continued there, as in the T0 cards) sits at column 0, which js-yaml accepts and strict YAML 1.2 does not.
+ */
+function mayHaveColumnZeroContinuation(yamlText: string, keyCount: number): boolean {
+  let lines = 0;
+  for (let start = 0; start < yamlText.length; ) {
+    const char = yamlText[start];
+    if (char !== " " && char !== "\t" && char !== "#" && char !== "\r" && char !== "\n") lines++;
+    const newline = yamlText.indexOf("\n", start);
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  return lines > keyCount;
+}
+
+/**
+ * Offset -> file line and column. Line starts are found on first use: most cards never need a position.
  */
 function positionsIn(text: string, firstLineInFile: number): BlockReading["positionAt"] {
   let lineStarts: number[] | undefined;
@@ -140,42 +243,9 @@ function positionsIn(text: string, firstLineInFile: number): BlockReading["posit
   };
 }
 
-type Report = (
-  code: CardProblemCode,
-  severity: CardProblem["severity"],
-  message: string,
-  start: number,
-  end?: number,
-) => void;
-
-/** Non-string keys break huggingface_hub (top level) and JSON; prototype-named keys deserve a rename. */
-function checkKeys(node: Node, topLevel: boolean, report: Report): void {
-  if (isMap(node)) {
-    for (const pair of node.items as Pair<Node | null, Node | null>[]) {
-      const key = pair.key;
-      const [start = 0, end = start] = key?.range ?? [];
-      if (key && (!isScalar(key) || typeof key.value !== "string")) {
-        const shown = isScalar(key) ? JSON.stringify(key.value) : "a collection";
-        report("non-string-key", topLevel ? "error" : "warning", `Key ${shown} is not a string; quote it.`, start, end);
-      } else if (key && UNSAFE_KEYS.has(key.value as string)) {
-        report(
-          "unsafe-key",
-          "warning",
-          `Key "${key.value}" names a JavaScript object property; it is kept as data, but rename it if you can.`,
-          start,
-          end,
-        );
-      }
-      if (pair.value) checkKeys(pair.value, false, report);
-    }
-  } else if (isSeq(node)) {
-    for (const item of node.items as (Node | null)[]) if (item) checkKeys(item, false, report);
-  }
-}
-
 /**
- * Offsets of tabs in the whitespace between tokens. YAML 1.2 allows them there, PyYAML stops with "found character
- * '\\t' that cannot start any token", so huggingface_hub cannot read the card.
+ * Offsets of tabs in the white space between tokens. js-yaml (the Hub) reads them there, PyYAML stops with
+ * "found character '\\t' that cannot start any token", so huggingface_hub cannot read the card.
  */
 function tabsPyYamlRejects(yamlText: string): number[] {
   const offsets: number[] = [];

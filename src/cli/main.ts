@@ -1,6 +1,6 @@
 import { Command, CommanderError } from "commander";
-import { MetadataConflictError } from "../card/index.js";
-import { commandLoaders } from "./commands/index.js";
+import { MetadataConflictError } from "../card/metadata-conflict-error.js";
+import { COMMANDS, type CommandEntry } from "./commands/index.js";
 import { EXIT } from "./exit-codes.js";
 import { type CliIo, processIo } from "./io.js";
 import { VERSION } from "./version.js";
@@ -14,18 +14,22 @@ export async function cli(argv: readonly string[], io: CliIo = processIo()): Pro
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
-  // The first word that is not an option names the command; without a known one, load all (help, suggestions).
-  const requested = argv.find((argument) => !argument.startsWith("-"));
-  const names =
-    requested !== undefined && Object.hasOwn(commandLoaders, requested) ? [requested] : Object.keys(commandLoaders);
-  const commands = await Promise.all(names.map((name) => commandLoaders[name]!()));
-  for (const define of commands) {
+  // The first word that is not an option names the command: only that one is loaded. Without a known one
+  // (top-level help, a typo), the list is built from names and summaries alone.
+  const words = argv.filter((argument) => !argument.startsWith("-"));
+  // `modelcard help lint` asks for the help of lint.
+  const requested = words[0] === "help" ? words[1] : words[0];
+  if (requested !== undefined && Object.hasOwn(COMMANDS, requested)) {
+    const define = await (COMMANDS[requested] as CommandEntry).load();
     const command = define({ io, exit: (code) => (exitCode = code) });
     command
       .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
       .showHelpAfterError("(run with --help for usage)")
       .exitOverride();
     program.addCommand(command);
+  } else {
+    for (const [name, { summary }] of Object.entries(COMMANDS)) program.command(name).description(summary);
+    program.configureHelp({ subcommandTerm: (command) => COMMANDS[command.name()]?.term ?? command.name() });
   }
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -1,19 +1,9 @@
-import { isMap, isScalar, type Node, type Pair, type Scalar } from "yaml";
 import type { ModelCard } from "../card/index.js";
-import { splitFrontMatter } from "../card/index.js";
-import type { KeyPath, LintSource, ScalarSpan } from "./types.js";
+import type { LintSource, ScalarSpan } from "./types.js";
 
-/** The full reader's view of a card, for rules. */
+/** The card core's one reading of a card, as rules see it; positions are looked up only when a rule asks. */
 export function cardSource(card: ModelCard): LintSource {
   const text = card.toString();
-  const bom = text.startsWith("\uFEFF") ? 1 : 0;
-  const yamlStart = bom + splitFrontMatter(text.slice(bom)).opening.length;
-  const nodeAt = (path: KeyPath): Node | null => {
-    const document = card.document;
-    if (!document) return null;
-    if (path.length === 0) return (document.contents as Node | null) ?? null;
-    return (document.getIn(path, true) as Node | undefined) ?? null;
-  };
   return {
     text,
     hasFrontMatter: card.hasFrontMatter,
@@ -25,23 +15,14 @@ export function cardSource(card: ModelCard): LintSource {
     get crossReaderDifferences() {
       return card.crossReaderDifferences;
     },
-    yamlStart,
+    yamlStart: text.length - card.body.length - card.closingFence.length - card.frontMatter.length,
     positionAt: (offset) => card.positionAt(offset),
-    keyOffset(path) {
-      const parent = nodeAt(path.slice(0, -1));
-      if (!isMap(parent)) return null;
-      const key = path[path.length - 1];
-      const pair = (parent.items as Pair<Scalar | null, Node | null>[]).find((item) => item.key?.value === key);
-      return pair?.key?.range?.[0] ?? null;
-    },
-    valueOffset(path) {
-      return nodeAt(path)?.range?.[0] ?? null;
-    },
+    keyOffset: (path) => card.positions.entryAt(path)?.keyStart ?? null,
+    valueOffset: (path) => card.positions.nodeAt(path)?.start ?? null,
     scalarAt(path): ScalarSpan | null {
-      const node = nodeAt(path);
-      if (!isScalar(node) || !node.range) return null;
-      const [start, end] = node.range;
-      return { start, end, source: card.frontMatter.slice(start, end) };
+      const node = card.positions.nodeAt(path);
+      if (node?.kind !== "scalar") return null;
+      return { start: node.start, end: node.end, source: card.positions.source(node) };
     },
   };
 }

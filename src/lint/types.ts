@@ -34,8 +34,8 @@ export interface ScalarSpan {
 }
 
 /**
- * What a rule reads: a card as the full reader (`ModelCard`) or the fast reader sees it. Both give the same
- * metadata, problems and positions for the same text.
+ * What a rule reads: the card core's one reading of a card (the Hub's metadata, the reader's problems) and,
+ * on demand, the positions of its keys and values.
  */
 export interface LintSource {
   readonly text: string;

@@ -1,25 +1,20 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import { formatPath, ModelCard } from "../../src/card/index.js";
-import { cardSource } from "../../src/lint/card-source.js";
 import { BUILT_IN_RULES, type LintMessage, lintText } from "../../src/lint/index.js";
-import { readFastSource } from "../../src/lint/read-fast-source.js";
-import { runRules } from "../../src/lint/run-rules.js";
 import { CORPUS, corpusFiles, ORACLE } from "../support/shared.js";
 
 /** Cards of the corpus with an error, per rule, with the default (recommended) configuration. */
 const EXPECTED_CARDS_WITH_ERRORS = {
-  "duplicate-key": 6,
   "field-type": 9,
   "hub-id": 65,
   license: 4,
-  "model-index-schema": 103,
-  "not-a-mapping": 5,
-  "yaml-syntax": 24,
+  "model-index-schema": 104,
+  "not-a-mapping": 4,
+  "yaml-syntax": 3,
 };
-const EXPECTED_CARDS = 201;
+const EXPECTED_CARDS = 181;
 
 interface OracleLine {
   file: string;
@@ -81,13 +76,25 @@ describe("linting the real corpus", () => {
     expect(cards).toBeLessThanOrEqual(200);
   });
 
-  it("gives a message on every card that huggingface_hub fails to read (an error where the Hub fails too)", () => {
+  it("gives the T0 card (a quoted string continued at column 0, which the Hub reads) no error and few messages", () => {
+    const messages = lintedCorpus().get("01315.md") ?? [];
+    expect(messages.map((message) => [message.ruleId, message.severity, message.line])).toEqual([
+      ["required-fields", "warning", 2],
+      ["strict-yaml", "warning", 9],
+    ]);
+  });
+
+  it("says why on every card that huggingface_hub fails to read: an error, or a warning where the Hub reads it", () => {
     const failing = oracle.filter((line) => line.error !== null);
     expect(failing.length).toBeGreaterThan(100);
     const missed = failing.filter(
-      (
-        line, // required-fields fires on most cards; the message must come from a rule that sees what broke the reading.
-      ) => !lintText(texts.get(line.file) ?? "").some((message) => message.ruleId !== "required-fields"),
+      (line) =>
+        // required-fields fires on most cards; the message must come from a rule that sees what broke the reading.
+        !(lintedCorpus().get(line.file) ?? []).some(
+          (message) =>
+            (message.severity === "error" && message.ruleId !== "required-fields") ||
+            message.ruleId === "tab-indentation",
+        ),
     );
     expect(missed.map((line) => `${line.file}: ${line.error?.slice(0, 80)}`)).toEqual([]);
   });
@@ -107,23 +114,5 @@ describe("linting the real corpus", () => {
     }
     expect(checked).toBeGreaterThan(50);
     expect(formatPath(["model-index", 0, "results"])).toBe("model-index[0].results");
-  });
-
-  it("reads most cards with the fast reader, with the same metadata and messages as the full reader", () => {
-    let fast = 0;
-    const differences: string[] = [];
-    for (const [file, text] of texts) {
-      const source = readFastSource(text);
-      if (!source) continue;
-      fast++;
-      const card = ModelCard.parse(text);
-      if (!isDeepStrictEqual(source.metadata, card.metadata)) differences.push(`${file}: metadata`);
-      else if (
-        !isDeepStrictEqual(runRules(source, undefined, undefined), runRules(cardSource(card), undefined, undefined))
-      )
-        differences.push(`${file}: messages`);
-    }
-    expect(differences).toEqual([]);
-    expect(fast / texts.size).toBeGreaterThan(0.9);
   });
 });

@@ -45,8 +45,15 @@ describe.each(BUILT_IN_RULES.map((rule) => [rule.id, rule] as const))("rule %s",
     expect(lintText(output)).toEqual(messages);
     expect(messages.filter((message) => message.fix)).toEqual([]);
     expect(messages.length).toBe(before.length - before.filter((message) => message.fix).length);
-    // Only the fixed lines changed.
-    const fixedLines = new Set(fixable.map((message) => message.line));
+    // Only the lines the fixed messages span changed.
+    const fixedLines = new Set(
+      fixable.flatMap((message) =>
+        Array.from(
+          { length: (message.endLine ?? message.line) - message.line + 1 },
+          (_, index) => message.line + index,
+        ),
+      ),
+    );
     const [beforeLines, afterLines] = [text.split("\n"), output.split("\n")];
     expect(afterLines.length).toBe(beforeLines.length);
     beforeLines.forEach((line, index) => {

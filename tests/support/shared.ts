@@ -12,3 +12,6 @@ export function corpusFiles(): string[] {
     .filter((name) => name.endsWith(".md"))
     .sort();
 }
+
+/** js-yaml 4's reading of each corpus card: what the Hub reads (`{"$date": ...}` marks a date). */
+export const HUB_ORACLE = `${SHARED}corpus/oracle/hub-js-yaml-real.jsonl`;

@@ -7,9 +7,9 @@ function shown(value: unknown, kind?: string): string {
   return typeof value === "string" ? `the string ${JSON.stringify(value)}` : `${typeof value} ${String(value)}`;
 }
 
-/** The source both readers read as YAML 1.2 does: a plain number they agree on, else the quoted string. */
+/** The source PyYAML reads as the Hub does: a plain number they agree on, else the quoted string. */
 function agreedSource(difference: CrossReaderDifference): string {
-  const value = difference.yaml12;
+  const value = difference.hub;
   if (typeof value === "number") {
     const plain = Number.isInteger(value) && Math.abs(value) < 2 ** 53 ? String(value) : formatFloat(value);
     const asYaml11 = resolveYaml11Plain(plain);
@@ -21,23 +21,29 @@ function agreedSource(difference: CrossReaderDifference): string {
 export const crossReader: LintRule = {
   id: "cross-reader",
   description:
-    "A plain scalar that PyYAML (YAML 1.1, inside huggingface_hub) reads differently from YAML 1.2 (`no`, `on`, `5e-6`, `010`, dates, `1:30`) must be written so both agree.",
+    "A plain scalar that PyYAML (YAML 1.1, inside huggingface_hub) reads differently from the Hub (js-yaml) (`no`, `on`, `5e-6`, `010`, `1:30`, keys such as `1:`) must be written so both agree; unquoted dates are pointed out.",
   defaultSeverity: "warning",
   fixable: true,
   check({ card }, report) {
     for (const difference of card.crossReaderDifferences) {
-      const text = agreedSource(difference);
       const start = card.positionAt(difference.start);
       const end = card.positionAt(difference.end);
       const where = difference.isKey
         ? `Key ${JSON.stringify(difference.source)}${difference.path.length ? ` in \`${formatPath(difference.path)}\`` : ""}`
         : `\`${formatPath(difference.path)}\``;
+      const span = { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+      if (difference.hub instanceof Date) {
+        // Quoting would change what the Hub reads, so this one is pointed out, not fixed.
+        report({
+          message: `${where} is read as a date by the Hub and PyYAML (JSON shows ${difference.hub.toISOString()}) and as text by strict YAML 1.2 readers; write ${quoted(difference.source)} if you mean text.`,
+          ...span,
+        });
+        continue;
+      }
+      const text = agreedSource(difference);
       report({
-        message: `${where} is ${shown(difference.yaml12)} to YAML 1.2 but ${shown(difference.yaml11, difference.yaml11Kind)} to PyYAML (huggingface_hub); write ${text}.`,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
+        message: `${where} is ${shown(difference.hub)} to the Hub (js-yaml) but ${shown(difference.pyyaml, difference.pyyamlKind)} to PyYAML (huggingface_hub); write ${text}.`,
+        ...span,
         fix: { range: [card.yamlStart + difference.start, card.yamlStart + difference.end], text },
       });
     }

@@ -11,12 +11,12 @@ import { metricRange } from "./metric-range.js";
 import { metricValue } from "./metric-value.js";
 import { modelIndexSchema } from "./model-index-schema.js";
 import { noFrontMatter } from "./no-front-matter.js";
-import { nonStringKey } from "./non-string-key.js";
 import { notAMapping } from "./not-a-mapping.js";
 import { perplexityMatchesLoss } from "./perplexity-matches-loss.js";
 import { pipelineTag } from "./pipeline-tag.js";
 import { quantizationTypes } from "./quantization-types.js";
 import { requiredFields } from "./required-fields.js";
+import { strictYaml } from "./strict-yaml.js";
 import { tabIndentation } from "./tab-indentation.js";
 import { trainingHyperparameters } from "./training-hyperparameters.js";
 import { unsafeKey } from "./unsafe-key.js";
@@ -27,9 +27,9 @@ export const BUILT_IN_RULES: readonly LintRule[] = [
   noFrontMatter,
   yamlSyntax,
   tabIndentation,
+  strictYaml,
   duplicateKey,
   notAMapping,
-  nonStringKey,
   unsafeKey,
   requiredFields,
   license,

@@ -2,7 +2,8 @@ import { cardProblemRule } from "./card-problem-rule.js";
 
 export const tabIndentation = cardProblemRule(
   "tab-indentation",
-  ["tab-indentation", "tab-character"],
-  "The front matter should use spaces, never tabs, for indentation and between tokens (PyYAML cannot read those tabs).",
+  ["tab-character"],
+  "Tabs between tokens, which the Hub reads but PyYAML (huggingface_hub) cannot, should be spaces (tabs that indent are a yaml-syntax error).",
   "warning",
+  true,
 );
