@@ -145,20 +145,35 @@ export function readModelIndex(modelIndex: unknown): ModelIndexReading {
           );
         }
         const metrics = listAt(result, "metrics", resultPath);
-        metrics.forEach((_, metricIndex) => {
-          const metricPath = [...resultPath, "metrics", metricIndex];
-          const metric = entryAt(metrics, metricIndex, [...resultPath, "metrics"]);
+        for (let metricIndex = 0; metricIndex < metrics.length; metricIndex++) {
+          const metric = metrics[metricIndex];
+          // Paths are built only for an error: a model-index can hold tens of thousands of metrics.
+          if (!isRecord(metric)) entryAt(metrics, metricIndex, [...resultPath, "metrics"]);
+          const { type, value } = metric as Json;
+          if (type === undefined || value === undefined) {
+            required(metric as Json, type === undefined ? "type" : "value", [...resultPath, "metrics", metricIndex]);
+          }
+          // One literal with every field, in one order: a single object shape for all results.
           results.push({
-            ...shared,
-            metricType: required(metric, "type", metricPath) as string,
-            metricValue: required(metric, "value", metricPath),
-            metricName: optional<string>(metric, "name"),
-            metricConfig: optional<string>(metric, "config"),
-            metricArgs: optional(metric, "args"),
-            verified: optional<boolean>(metric, "verified"),
-            verifyToken: optional<string>(metric, "verifyToken"),
+            taskType: shared.taskType,
+            taskName: shared.taskName,
+            datasetType: shared.datasetType,
+            datasetName: shared.datasetName,
+            datasetConfig: shared.datasetConfig,
+            datasetSplit: shared.datasetSplit,
+            datasetRevision: shared.datasetRevision,
+            datasetArgs: shared.datasetArgs,
+            metricType: type as string,
+            metricValue: value,
+            metricName: optional<string>(metric as Json, "name"),
+            metricConfig: optional<string>(metric as Json, "config"),
+            metricArgs: optional(metric as Json, "args"),
+            verified: optional<boolean>(metric as Json, "verified"),
+            verifyToken: optional<string>(metric as Json, "verifyToken"),
+            sourceName: shared.sourceName,
+            sourceUrl: shared.sourceUrl,
           });
-        });
+        }
       });
     });
     return { modelName, results, error: null };

@@ -12,8 +12,13 @@ export const DEFAULT_MAX_BLOCK_LENGTH = 8 * 1024 * 1024;
  * visited values per character of YAML, the block is a "billion laughs" document. */
 const MAX_VALUES_PER_CHARACTER = 16;
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-/** Number forms PyYAML reads differently from js-yaml: exponents, leading zeros, `_`, `0o`, sexagesimal. */
-const NUMBER_FORMS_PYYAML_READS_DIFFERENTLY = /\d[eE][-+]?\d|(?<![\w.])0\d|\d_\d|0o[0-7]|\d:\d/;
+/**
+ * A plain scalar in a number form PyYAML reads differently from js-yaml: an exponent without a dot, a leading zero,
+ * `_`, `0o`, sexagesimal. Anchored to a whole value (after `: `, `- `, `[` or `,`), so that hashes and prose that
+ * merely contain such digits do not count.
+ */
+const NUMBER_FORMS_PYYAML_READS_DIFFERENTLY =
+  /(?:[:-][ \t]+|[[,][ \t]*)[-+]?(?:\d[\d_]*(?:\.[\d_]*)?[eE][-+]?\d+|0[\d_]+(?:\.\d*)?|\d+_[\d_]*(?:\.\d*)?|0o[0-7_]+|\d+(?::[0-5]?\d)+(?:\.\d*)?)[ \t]*(?:$|[,\]#\r])/m;
 
 export type Metadata = Record<string, unknown>;
 
@@ -206,14 +211,18 @@ function walkMetadata(metadata: Metadata, budget: number): MetadataWalk {
 }
 
 /**
- * True when more lines start at column 0 than the mapping has keys: something other than a key (a quoted string
- * continued there, as in the T0 cards) sits at column 0, which js-yaml accepts and strict YAML 1.2 does not.
+ * True when more lines start at column 0 with something other than a list item than the mapping has keys:
+ * something else (a quoted string continued there, as in the T0 cards) sits at column 0, which js-yaml accepts
+ * and strict YAML 1.2 does not.
  */
 function mayHaveColumnZeroContinuation(yamlText: string, keyCount: number): boolean {
   let lines = 0;
   for (let start = 0; start < yamlText.length; ) {
     const char = yamlText[start];
-    if (char !== " " && char !== "\t" && char !== "#" && char !== "\r" && char !== "\n") lines++;
+    const next = yamlText[start + 1];
+    // Blank lines, comments and compact list items (`- x` under a key) are not keys either.
+    const listItem = char === "-" && (next === " " || next === "\n" || next === "\r" || next === undefined);
+    if (char !== " " && char !== "\t" && char !== "#" && char !== "\r" && char !== "\n" && !listItem) lines++;
     const newline = yamlText.indexOf("\n", start);
     if (newline === -1) break;
     start = newline + 1;

@@ -1,5 +1,5 @@
 import type { ModelCard } from "../card/index.js";
-import type { LintSource, ScalarSpan } from "./types.js";
+import type { KeyPath, LintSource, ScalarSpan } from "./types.js";
 
 /** The card core's one reading of a card, as rules see it; positions are looked up only when a rule asks. */
 export function cardSource(card: ModelCard): LintSource {
@@ -17,12 +17,23 @@ export function cardSource(card: ModelCard): LintSource {
     },
     yamlStart: text.length - card.body.length - card.closingFence.length - card.frontMatter.length,
     positionAt: (offset) => card.positionAt(offset),
-    keyOffset: (path) => card.positions.entryAt(path)?.keyStart ?? null,
-    valueOffset: (path) => card.positions.nodeAt(path)?.start ?? null,
+    // A path the metadata does not hold has no position: no need to build the positions for it.
+    keyOffset: (path) => (holds(card.metadata, path) ? (card.positions.entryAt(path)?.keyStart ?? null) : null),
+    valueOffset: (path) => (holds(card.metadata, path) ? (card.positions.nodeAt(path)?.start ?? null) : null),
     scalarAt(path): ScalarSpan | null {
+      if (!holds(card.metadata, path)) return null;
       const node = card.positions.nodeAt(path);
       if (node?.kind !== "scalar") return null;
       return { start: node.start, end: node.end, source: card.positions.source(node) };
     },
   };
+}
+
+function holds(metadata: unknown, path: KeyPath): boolean {
+  let value = metadata;
+  for (const step of path) {
+    if (value === null || typeof value !== "object" || !Object.hasOwn(value, step)) return false;
+    value = (value as Record<string | number, unknown>)[step];
+  }
+  return true;
 }
