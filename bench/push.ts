@@ -94,6 +94,6 @@ A run with a ${SIZE_MB} MB weights file pushed with \`pushModelCard\` to the loc
 | push time / baseline (hash once + one streamed PUT) | ${ratio.toFixed(2)}x |
 | peak memory growth during the push | ${growthMb.toFixed(0)} MB (${((growthMb / SIZE_MB) * 100).toFixed(1)}% of the file) |
 
-The push adds to the baseline: lint, validate-yaml, whoami, repo creation, preupload, LFS batch and the NDJSON commit.`;
+The push adds to the baseline: lint, validate-yaml, whoami, repo creation, reading the branch head, preupload, LFS batch and the NDJSON commit, every request under the connect and idle timeouts.`;
 console.log(markdown);
 if (!process.env.MODELCARD_BENCH_NO_WRITE) await writeBenchmarkSection("push", markdown);

@@ -16,7 +16,7 @@ await build({
   target: "node20",
   sourcemap: true,
   // Large vocabularies load on first use, native and rarely used packages from node_modules as they are.
-  external: ["@huggingface/*", "@resvg/resvg-js", "nunjucks", "piscina", "write-file-atomic"],
+  external: ["@huggingface/*", "@resvg/resvg-js", "nunjucks", "piscina"],
   // CommonJS dependencies (yaml's node build, commander) call require(); give them one in the ESM bundle.
   banner: {
     js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",

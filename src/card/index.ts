@@ -1,4 +1,5 @@
 export type { CrossReaderDifference } from "./cross-reader.js";
+export { type DecodedCard, decodeCardBytes } from "./decode-card-bytes.js";
 export {
   type EvalResult,
   type EvalResultInput,
@@ -8,8 +9,10 @@ export {
   readModelIndex,
 } from "./eval-results.js";
 export { detectLineEnding, type LineEnding, splitFrontMatter } from "./front-matter.js";
+export { type HubYamlReading, readHubYaml } from "./hub-yaml.js";
 export { MetadataConflictError } from "./metadata-conflict-error.js";
 export { type AddEvalResultOptions, ModelCard, type ParseOptions, type UpdateOptions } from "./model-card.js";
+export { type PositionEntry, PositionIndex, type PositionNode } from "./position-index.js";
 export { CARD_PROBLEM_CODES, type CardProblem, type CardProblemCode } from "./problem.js";
 export type { Metadata } from "./read-block.js";
 export { type RepoIdReading, readRepoId } from "./repo-id.js";

@@ -172,17 +172,17 @@ export class PositionIndex {
       if (char === " " || char === "\t" || char === "\r" || char === "\n") index++;
       else if (char === "#") index = lineEnd(text, index);
       else if ((char === "&" || char === "!") && end > index) {
-        while (index < end && !/\s/.test(text[index] ?? " ")) index++;
+        while (index < end && !isSpace(text.charCodeAt(index))) index++;
       } else break;
     }
     return Math.min(index, end);
   }
 
+  /** js-yaml closes a node after the spaces (and line breaks) that follow it. */
   #trimEnd(start: number, end: number): number {
     const text = this.#text;
     let index = end;
-    while (index > start && /\s/.test(text[index - 1] ?? "")) index--;
-    // A plain scalar closed by a comment on its line keeps the comment outside.
+    while (index > start && isSpace(text.charCodeAt(index - 1))) index--;
     return index;
   }
 
@@ -224,6 +224,11 @@ export class PositionIndex {
   source(node: PositionNode): string {
     return this.#text.slice(node.start, node.end);
   }
+}
+
+/** Space, tab, CR, LF. */
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 10;
 }
 
 function lineEnd(text: string, from: number): number {

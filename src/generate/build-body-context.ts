@@ -2,7 +2,7 @@ import { stringify } from "yaml";
 import type { Metadata } from "../card/index.js";
 import { formatBytes } from "../io/format-bytes.js";
 import type { BuiltMetadata } from "./build-metadata.js";
-import type { FieldFacts } from "./facts.js";
+import type { Explanation, FieldFacts, Provenance } from "./facts.js";
 import { formatQuantity } from "./format-quantity.js";
 import type { RunFacts } from "./sources/read-run-directory.js";
 import { buildTrainingResultsTable } from "./training-results-table.js";
@@ -58,11 +58,25 @@ const MODEL_CLASSES: Record<string, string> = {
   "seq2seq-lm": "AutoModelForSeq2SeqLM",
 };
 
-function rows(entries: readonly [string, string | number | undefined | null][]): Row[] {
-  return entries
-    .filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== null)
-    .map(([label, value]) => ({ label, value: typeof value === "number" ? formatQuantity(value) : value }));
-}
+/** A body line with where its value came from; rows without a value are dropped. */
+type Entry = [label: string, value: string | number | undefined | null, from: Provenance | undefined];
+
+/** PEFT's `peft_type` as its own docs spell the method. */
+const PEFT_NAMES: Record<string, string> = {
+  LORA: "LoRA",
+  ADALORA: "AdaLoRA",
+  LOHA: "LoHa",
+  LOKR: "LoKr",
+  IA3: "IA3",
+  VERA: "VeRA",
+  OFT: "OFT",
+  BOFT: "BOFT",
+  PREFIX_TUNING: "Prefix tuning",
+  PROMPT_TUNING: "Prompt tuning",
+  P_TUNING: "P-tuning",
+};
+
+const peftName = (type: string) => PEFT_NAMES[type] ?? type;
 
 function duration(seconds: number): string {
   const hours = Math.floor(seconds / 3600);
@@ -81,30 +95,58 @@ function bibtex(repo: string, title: string, author: string | null): string {
   ].join("\n");
 }
 
-/** Everything the body shows, from the built metadata, the resolved fields and the run's facts. */
+/**
+ * Everything the body shows, from the built metadata, the resolved fields and the run's facts. Each body fact
+ * that is not already a metadata value gets an explanation line (`body: <section>: <label>`), so `--explain`
+ * names a source for everything the card states.
+ */
 export function buildBodyContext(
   built: BuiltMetadata,
   fields: FieldFacts,
   run: RunFacts | null,
   curvesImage: string | null,
+  explanations: Explanation[] = [],
 ): BodyContext {
-  const value = <Name extends keyof FieldFacts>(name: Name) => fields[name]?.value ?? null;
+  const value = <Name extends keyof FieldFacts>(name: Name) => fields[name]?.value || null;
+  const from = (name: keyof FieldFacts) => fields[name]?.from;
+  const rows = (section: string, entries: readonly Entry[]): Row[] =>
+    entries.flatMap(([label, raw, source]) => {
+      if (raw === undefined || raw === null || raw === "") return [];
+      const shown = typeof raw === "number" ? formatQuantity(raw) : raw;
+      if (source) explanations.push({ field: `body: ${section}: ${label}`, value: shown, from: source });
+      return [{ label, value: shown }];
+    });
+  const runFile = (detail: string): Provenance => ({ kind: "run", detail });
   const repo = value("repo-name");
   const base = value("base-model");
   const datasetRepo = value("dataset-repo");
   const kind = value("architecture-kind");
   const libraryName = value("library-name");
-  const isAdapter = Boolean(run?.adapter) || libraryName === "peft";
+  const adapter = run?.adapter ?? null;
+  const isAdapter = Boolean(adapter) || libraryName === "peft";
   const weights = run?.weights;
+  // In an adapter's run the safetensors are the adapter's own, not the model's: say so.
+  const ofWeights = (label: string) => (adapter ? `Adapter ${label.toLowerCase()}` : label);
+  const weightsFrom = weights ? runFile(`${weights.files.join(", ")} (safetensors headers)`) : undefined;
   const sampling = Object.entries(run?.generation?.sampling ?? {})
     .filter(([key]) => key !== "do_sample" && key !== "max_new_tokens")
     .map(([key, entry]) => `, ${key}=${entry}`)
     .join("");
   const languages = value("language");
-  const batch = value("batch-size");
-  const accumulation = value("gradient-accumulation-steps");
   const gguf = run?.gguf ?? [];
-  const versions = run?.config?.transformersVersion ?? run?.generation?.transformersVersion;
+  const configVersion = run?.config?.transformersVersion;
+  const version = configVersion ?? run?.generation?.transformersVersion;
+  const hyperparameters = run?.hyperparameters ?? {};
+  const trainingConfigFile = runFile("training_config.json");
+  const results = run?.trainingLog ? buildTrainingResultsTable(run.trainingLog) : null;
+  if (results) {
+    explanations.push({
+      field: "body: training results",
+      value: `${results.rows.length} rows`,
+      from: runFile("trainer_state.json log_history"),
+      ...(results.summary ? { note: results.summary } : {}),
+    });
+  }
   return {
     card_data: stringify(built.metadata).trimEnd(),
     metadata: built.metadata,
@@ -115,7 +157,7 @@ export function buildBodyContext(
     base_model: base,
     base_model_url: base ? `https://huggingface.co/${base}` : null,
     is_adapter: isAdapter,
-    peft_type: run?.adapter?.peftType ?? null,
+    peft_type: adapter ? peftName(adapter.peftType) : null,
     dataset_name: value("dataset-name") ?? datasetRepo,
     dataset_url: datasetRepo ? `https://huggingface.co/datasets/${datasetRepo}` : null,
     language: languages ? languages.join(", ") : null,
@@ -123,33 +165,37 @@ export function buildBodyContext(
     model_type: value("family"),
     trainer_type: value("trainer-type"),
     pipeline_tag: value("pipeline-tag"),
-    details: rows([
-      ["Base model", base ? `[${base}](https://huggingface.co/${base})` : null],
-      ["Model type", value("family")],
-      ["Architecture", run?.config?.architecture],
-      ["Language(s)", languages?.join(", ")],
-      ["License", value("license")],
-      ["Parameters", weights?.parameters ? formatQuantity(weights.parameters, "count") : null],
-      ["Tensor type", weights?.dtype],
-      ["Weights size", weights?.bytes ? formatBytes(weights.bytes) : null],
-      ["Context length", run?.config?.contextLength],
+    details: rows("details", [
+      ["Base model", base ? `[${base}](https://huggingface.co/${base})` : null, from("base-model")],
+      ["Model type", value("family"), from("family")],
+      ["Architecture", run?.config?.architecture, runFile("config.json")],
+      ["Language(s)", languages?.join(", "), from("language")],
+      ["License", value("license"), from("license")],
+      [ofWeights("Parameters"), weights?.parameters ? formatQuantity(weights.parameters, "count") : null, weightsFrom],
+      [ofWeights("Tensor type"), weights?.dtype, weightsFrom],
+      [ofWeights("Weights size"), weights?.bytes ? formatBytes(weights.bytes) : null, weightsFrom],
+      ["Context length", run?.config?.contextLength, runFile("config.json")],
       [
         "Adapter",
-        run?.adapter
+        adapter
           ? [
-              run.adapter.peftType,
-              run.adapter.rank !== undefined ? `r=${run.adapter.rank}` : null,
-              run.adapter.alpha !== undefined ? `alpha=${run.adapter.alpha}` : null,
-              run.adapter.targetModules.length > 0 ? `on ${run.adapter.targetModules.join(", ")}` : null,
+              peftName(adapter.peftType),
+              adapter.rank !== undefined ? `r=${adapter.rank}` : null,
+              adapter.alpha !== undefined ? `alpha=${adapter.alpha}` : null,
+              adapter.targetModules.length > 0 ? `on ${adapter.targetModules.join(", ")}` : null,
             ]
               .filter(Boolean)
               .join(", ")
           : null,
+        runFile("adapter_config.json"),
       ],
-      ...gguf.map((file): [string, string] => [
-        `GGUF file \`${file.file}\``,
-        [file.architecture, file.fileType, formatQuantity(file.parameters, "count")].filter(Boolean).join(", "),
-      ]),
+      ...gguf.map(
+        (file): Entry => [
+          `GGUF file \`${file.file}\``,
+          [file.architecture, file.fileType, formatQuantity(file.parameters, "count")].filter(Boolean).join(", "),
+          runFile(file.file),
+        ],
+      ),
     ]),
     usage:
       repo && (libraryName === "transformers" || libraryName === "peft" || libraryName === null)
@@ -158,46 +204,66 @@ export function buildBodyContext(
             model_class: MODEL_CLASSES[kind ?? ""] ?? null,
             conversational: run?.conversational ?? false,
             sampling,
-            variants: built.variants.map((variant) => ({ label: variant.label })),
+            // Only folders that exist (and push sends) can be loaded with subfolder=.
+            variants: built.variants.flatMap((variant) => (variant.folder ? [{ label: variant.folder }] : [])),
           }
         : null,
-    training_configuration: rows([
-      ["Trainer", value("trainer-type")],
-      ["Configuration", value("training-config")],
+    training_configuration: rows("training", [
+      ["Trainer", value("trainer-type"), from("trainer-type")],
+      ["Configuration", value("training-config"), from("training-config")],
       [
         "Dataset",
         datasetRepo
           ? `[${value("dataset-name") ?? datasetRepo}](https://huggingface.co/datasets/${datasetRepo})`
           : value("dataset-name"),
+        from("dataset-repo") ?? from("dataset-name"),
       ],
-      ["Training samples", value("dataset-sample-size")],
-      ["Experiment", value("experiment-name")],
-      ["Tracking", value("trackio-url")],
-      ["Author", value("author-name")],
+      ["Training samples", value("dataset-sample-size"), from("dataset-sample-size")],
+      ["Experiment", value("experiment-name"), from("experiment-name")],
+      ["Tracking", value("trackio-url"), from("trackio-url")],
+      ["Author", value("author-name"), from("author-name")],
     ]),
-    hyperparameters: rows([
-      ["Batch size (per device)", batch],
-      ["Gradient accumulation steps", accumulation],
-      ["Effective batch size per device", batch !== null && accumulation !== null ? batch * accumulation : null],
-      ["Learning rate", value("learning-rate")],
-      ["Epochs", value("max-epochs")],
-      ["Max sequence length", value("max-seq-length")],
-      ["Optimizer steps", run?.trainerState?.globalStep],
+    // By the names and in the order transformers' Trainer lists them in its cards.
+    hyperparameters: rows("hyperparameters", [
+      ["learning_rate", value("learning-rate"), from("learning-rate")],
+      ["train_batch_size", value("batch-size"), from("batch-size")],
+      ["eval_batch_size", hyperparameters.eval_batch_size, trainingConfigFile],
+      ["seed", hyperparameters.seed, trainingConfigFile],
+      ["gradient_accumulation_steps", value("gradient-accumulation-steps"), from("gradient-accumulation-steps")],
+      ["optimizer", hyperparameters.optimizer, trainingConfigFile],
+      ["lr_scheduler_type", hyperparameters.lr_scheduler_type, trainingConfigFile],
+      ["lr_scheduler_warmup_ratio", hyperparameters.lr_scheduler_warmup_ratio, trainingConfigFile],
+      ["lr_scheduler_warmup_steps", hyperparameters.lr_scheduler_warmup_steps, trainingConfigFile],
+      ["training_steps", hyperparameters.training_steps, trainingConfigFile],
+      ["num_epochs", value("max-epochs"), from("max-epochs")],
+      ["max_seq_length", value("max-seq-length"), from("max-seq-length")],
+      ["mixed_precision_training", hyperparameters.mixed_precision_training, trainingConfigFile],
     ]),
-    results_table: buildTrainingResultsTable(run?.logHistory ?? []),
+    results_table: results,
     curves_image: curvesImage,
-    evaluation: built.metrics.map((metric) => ({ label: metric.name, value: formatQuantity(metric.value) })),
+    evaluation: built.metrics.map((metric) => ({ label: metric.name, value: metric.value.toFixed(4) })),
     quantized_variants: built.variants
       .filter((variant) => variant.memoryReduction || variant.speedup)
       .map((variant) => ({
         name: variant.type ? `${variant.label} (${variant.type})` : variant.label,
-        memory_reduction: variant.memoryReduction ? `${variant.memoryReduction.value}%` : null,
-        speedup: variant.speedup ? `${variant.speedup.value}x` : null,
+        memory_reduction: variant.memoryReduction
+          ? `${variant.memoryReduction.value.toFixed(1)}%${variant.memoryReduction.nominal ? " (nominal)" : ""}`
+          : null,
+        speedup: variant.speedup ? `${variant.speedup.value.toFixed(2)}x` : null,
       })),
-    hardware: value("hardware-info"),
-    training_time: run?.trainRuntime ? duration(run.trainRuntime) : null,
+    hardware: rows("hardware", [["Trained on", value("hardware-info"), from("hardware-info")]])[0]?.value ?? null,
+    training_time:
+      rows("hardware", [
+        [
+          "Training time",
+          run?.trainRuntime ? duration(run.trainRuntime) : null,
+          run?.trainRuntimeFrom ? runFile(run.trainRuntimeFrom) : undefined,
+        ],
+      ])[0]?.value ?? null,
     limitations: Boolean(base || value("dataset-name") || datasetRepo),
     citation_bibtex: repo ? bibtex(repo, built.modelName ?? repo, value("author-name")) : null,
-    framework_versions: rows([["Transformers", versions]]),
+    framework_versions: rows("framework versions", [
+      ["Transformers", version, runFile(configVersion ? "config.json" : "generation_config.json")],
+    ]),
   };
 }

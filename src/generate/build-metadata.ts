@@ -1,5 +1,6 @@
 import { basename } from "node:path";
 import type { Metadata } from "../card/index.js";
+import { quantizationScheme } from "../vocabulary/quantization-schemes.js";
 import { buildModelIndex, type ModelIndexMetric } from "./build-model-index.js";
 import { buildTags } from "./build-tags.js";
 import type { Explanation, Fact, FieldFacts } from "./facts.js";
@@ -52,7 +53,7 @@ function modelNameOf(fields: FieldFacts, run: RunFacts | null): Fact<string> | n
 
 /**
  * The card's metadata from resolved fields and run facts: the seed's core fields and tags, its optional fields
- * with their real types, `quantization_types` when variants exist, `--set` fields, then the model-index.
+ * with their real types, `quantization_types` when variants or quantized GGUF files exist, `--set` fields, then the model-index.
  * Every value gets an explanation line saying where it came from.
  */
 export function buildMetadata({ fields, custom, speedups }: ResolvedFields, run: RunFacts | null): BuiltMetadata {
@@ -64,14 +65,26 @@ export function buildMetadata({ fields, custom, speedups }: ResolvedFields, run:
   };
   const putField = (key: string, name: InputFieldName) => {
     const fact = fields[name];
-    if (fact) put(key, fact.value, fact.from);
+    if (fact?.value === "") {
+      explanations.push({ field: key, value: null, from: fact.from, note: "left out: given as empty" });
+    } else if (fact) put(key, fact.value, fact.from);
   };
 
   const variants = resolveVariants(fields, run, speedups);
+  // A quantized GGUF file (Q4_K_M, ...) is a quantized model by itself: its file type is its scheme.
+  const ggufTypes = (run?.gguf ?? []).flatMap((file) =>
+    file.fileType && quantizationScheme(file.fileType) ? [file.fileType] : [],
+  );
+  const types = [
+    ...new Set([
+      ...variants.map((variant) => variant.type).filter((type): type is string => type !== null),
+      ...ggufTypes,
+    ]),
+  ];
   for (const [key, name] of CORE_KEYS) putField(key, name);
-  put("tags", buildTags(fields, run, variants.length > 0), {
+  put("tags", buildTags(fields, run, variants.length > 0 || ggufTypes.length > 0), {
     kind: "derived",
-    detail: "family, fine-tuned, architecture, task, quantized, dataset, config, --tag",
+    detail: "family, fine-tuned, architecture, task, quantized, dataset, config; Trainer, TRL, PEFT, Trackio; --tag",
   });
   putField("pipeline_tag", "pipeline-tag");
   putField("base_model", "base-model");
@@ -80,12 +93,14 @@ export function buildMetadata({ fields, custom, speedups }: ResolvedFields, run:
   }
   const dataset = fields["dataset-repo"] ?? fields["dataset-name"];
   if (dataset) put("datasets", [dataset.value], dataset.from);
-  const types = variants.map((variant) => variant.type).filter((type): type is string => type !== null);
   if (types.length > 0) {
     put(
       "quantization_types",
       types,
-      fields["quantization-type"]?.from ?? { kind: "derived", detail: "quantized variants" },
+      fields["quantization-type"]?.from ??
+        (ggufTypes.length > 0 && variants.length === 0
+          ? { kind: "run", detail: run?.gguf.map((file) => file.file).join(", ") ?? "" }
+          : { kind: "derived", detail: "quantized variants" }),
     );
   }
   for (const [key, name] of OPTIONAL_KEYS) putField(key, name);

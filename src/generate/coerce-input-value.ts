@@ -1,5 +1,5 @@
 import { isRecord } from "../card/is-record.js";
-import { INPUT_FIELDS, type InputFieldName, type InputValues } from "./input-fields.js";
+import { INPUT_FIELDS, type InputFieldName, type InputFieldType, type InputValues } from "./input-fields.js";
 
 export type Coercion<Name extends InputFieldName> = { value: NonNullable<InputValues[Name]> } | { error: string };
 
@@ -13,14 +13,17 @@ function toNumber(raw: unknown): number | null {
 /**
  * Turns a value from the command line (always text) or a config file (any YAML value) into the field's type:
  * `"8"` becomes 8 for `batch-size`, `"5e-6"` becomes 5e-6 for `learning-rate`. A value of the wrong type gives
- * an error that says what was expected.
+ * an error that says what was expected. A clearable field (`--hardware-info ''`) takes the empty text: none.
  */
 export function coerceInputValue<Name extends InputFieldName>(name: Name, raw: unknown): Coercion<Name> {
-  const type = INPUT_FIELDS[name].type;
+  const spec: { type: InputFieldType; clearable?: true } = INPUT_FIELDS[name];
+  const type = spec.type;
   const ok = (value: unknown) => ({ value }) as Coercion<Name>;
   switch (type) {
     case "string":
       if (typeof raw === "string" && raw.trim() !== "") return ok(raw.trim());
+      // An empty value removes a field that a lower layer (config, profile) would fill.
+      if (raw === "" && spec.clearable) return ok("");
       if (typeof raw === "number") return ok(String(raw));
       return { error: "expected a non-empty text" };
     case "integer": {

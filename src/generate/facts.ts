@@ -20,14 +20,21 @@ export interface InputWarning {
   /** The file, relative to the run directory. */
   file: string;
   message: string;
+  /** A note says what was left out of a file that was otherwise read; `--strict` does not refuse it. */
+  severity?: "note";
 }
 
 export const INPUT_WARNING_CODES = {
   "unreadable-file": "A file is present but cannot be read.",
   "invalid-json": "A JSON file is truncated or not JSON.",
+  "non-finite-values": "A JSON file holds NaN or Infinity (as Python writes them); those values are left out.",
   "unexpected-shape": "A file is valid JSON but not the shape its writer produces.",
   "invalid-safetensors": "A safetensors header is missing, oversized or not valid.",
   "invalid-gguf": "A GGUF header cannot be read.",
+  "out-of-range": "A run file gives a value out of its range (a negative loss, ...); it is left out.",
+  "link-outside-run": "A subfolder is a link out of the run; it is not read.",
+  "no-variant-folder": "Quantized variants are claimed but the run has no variant folder for push to send.",
+  "no-pipeline-tag": "The architecture does not decide the task; give --pipeline-tag.",
 } as const;
 
 export type InputWarningCode = keyof typeof INPUT_WARNING_CODES;

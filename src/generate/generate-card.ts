@@ -2,7 +2,8 @@ import { stat } from "node:fs/promises";
 import { type Metadata, ModelCard } from "../card/index.js";
 import { buildBodyContext } from "./build-body-context.js";
 import { buildMetadata } from "./build-metadata.js";
-import { detectHardware, type HardwareProbe, systemHardwareProbe } from "./detect-hardware.js";
+import { checkFieldRanges } from "./check-field-ranges.js";
+import { detectHardware, type HardwareProbe } from "./detect-hardware.js";
 import type { Explanation, InputWarning } from "./facts.js";
 import { GenerateInputError } from "./generate-input-error.js";
 import type { InputFieldName, InputValues } from "./input-fields.js";
@@ -19,7 +20,11 @@ export interface GenerateCardParams {
   values?: InputValues;
   /** A config file read with `loadConfigFile`: below `values`, above the run directory. */
   config?: ConfigFile | null;
-  /** How the training hardware is detected when not given; null skips detection. */
+  /**
+   * Probe this machine for the hardware when no flag, config or run file gives it (`--detect-hardware`, for a
+   * card generated on the machine that trained). Absent or null: never, since the machine that runs `generate`
+   * is usually not the one that trained.
+   */
   hardwareProbe?: HardwareProbe | null;
   /** File name (without extension) of the training-curves images written beside the card; null for none. */
   curvesFileName?: string | null;
@@ -76,7 +81,7 @@ export async function generateCard(params: GenerateCardParams = {}): Promise<Gen
   const values = params.values ?? {};
   const config = params.config ?? null;
   const from = values.from ?? config?.values.from;
-  const { run, warnings } = from ? await readRun(from) : { run: null, warnings: [] };
+  const { run, warnings } = from ? await readRun(from) : { run: null, warnings: [] as InputWarning[] };
   const layers: Layer[] = [{ values, provenance: (name) => ({ kind: "flag", detail: `--${name}` }) }];
   if (config) layers.push({ values: config.values, provenance: () => ({ kind: "config", detail: config.file }) });
   if (run) {
@@ -89,25 +94,41 @@ export async function generateCard(params: GenerateCardParams = {}): Promise<Gen
   const profile = profileLayer(values.profile ?? config?.values.profile, config);
   if (profile) layers.push(profile);
   const resolved = resolveFields(layers);
+  warnings.push(...checkFieldRanges(resolved.fields));
 
-  const probe = params.hardwareProbe === undefined ? systemHardwareProbe : params.hardwareProbe;
+  const probe = params.hardwareProbe;
   if (!resolved.fields["hardware-info"] && probe) {
     const hardware = detectHardware(probe);
     if (hardware)
       resolved.fields["hardware-info"] = {
         value: hardware,
-        from: { kind: "detected", detail: "(nvidia-smi, else the CPU)" },
+        from: { kind: "detected", detail: "on this machine, --detect-hardware (nvidia-smi, else the CPU)" },
       };
   }
 
+  const undecided = run?.taskUndecidedBy;
+  if (undecided && !resolved.fields["pipeline-tag"]) {
+    warnings.push({
+      code: "no-pipeline-tag",
+      file: undecided.file,
+      message: `${undecided.what} does not decide the Hub task (an encoder-decoder may translate, summarize or more); pipeline_tag is left out: give it with --pipeline-tag, e.g. --pipeline-tag summarization`,
+    });
+  }
   const built = buildMetadata(resolved, run);
+  if (run && run.variants.length === 0 && built.variants.length > 0) {
+    warnings.push({
+      code: "no-variant-folder",
+      file: ".",
+      message: `quantized variants are claimed (${built.variants.map((variant) => variant.label).join(", ")}) but the run has no int8/ or int4/ folder, nor one whose config.json has a quantization_config, so push will not send one; the card gives nominal figures and no loading snippet for them`,
+    });
+  }
   const assets: GeneratedAsset[] = [];
   const curvesName = params.curvesFileName === undefined ? "training_curves" : params.curvesFileName;
   let curvesImage: string | null = null;
   const svg =
-    run && curvesName
+    run?.trainingLog && curvesName
       ? buildTrainingCurvesSvg(
-          run.logHistory,
+          run.trainingLog,
           built.modelName ? `${built.modelName}: training and validation loss` : undefined,
         )
       : null;
@@ -122,7 +143,7 @@ export async function generateCard(params: GenerateCardParams = {}): Promise<Gen
   }
 
   const template = values.template ?? config?.values.template;
-  const rendered = renderBody(buildBodyContext(built, resolved.fields, run, curvesImage), template);
+  const rendered = renderBody(buildBodyContext(built, resolved.fields, run, curvesImage, built.explanations), template);
   // A template in huggingface_hub's style writes its own front matter ({{ card_data }}); its extra keys are kept.
   const fromTemplate = ModelCard.parse(rendered);
   const metadata = fromTemplate.hasFrontMatter ? { ...fromTemplate.metadata, ...built.metadata } : built.metadata;

@@ -18,5 +18,6 @@ export { BUILTIN_PROFILES } from "./profiles.js";
 export { DEFAULT_TEMPLATE, renderBody } from "./render-body.js";
 export { type RunFacts, readRunDirectory } from "./sources/read-run-directory.js";
 export { readSafetensorsHeader, type SafetensorsFacts } from "./sources/safetensors-header.js";
+export { collectTrainingLog, type LogEntry, type TrainingLog } from "./sources/training-log.js";
 export { buildTrainingCurvesSvg } from "./training-curves-svg.js";
 export { buildTrainingResultsTable } from "./training-results-table.js";

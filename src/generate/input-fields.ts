@@ -20,7 +20,11 @@ export const INPUT_FIELDS = {
   "validation-loss": { type: "number", description: "final validation loss" },
   perplexity: { type: "number", description: "perplexity (default: exp(validation loss))" },
   "quantized-models": { type: "boolean", description: "quantized variants are published (int8/ and int4/)" },
-  "hardware-info": { type: "string", description: "training hardware (default: detected)" },
+  "hardware-info": {
+    type: "string",
+    description: "the training hardware, e.g. '1 x NVIDIA H100 80GB' ('' for none)",
+    clearable: true,
+  },
   "author-name": { type: "string", description: "the model's author" },
   "experiment-name": { type: "string", description: "experiment tracking name" },
   "trackio-url": { type: "string", description: "experiment tracking URL" },
@@ -42,7 +46,7 @@ export const INPUT_FIELDS = {
   set: { type: "value-map", description: "a user-defined metadata field, KEY=YAML (repeatable)" },
   family: { type: "string", description: "the model family tag, e.g. smollm3 (default: config.json model_type)" },
   "architecture-kind": { type: "string", description: "the architecture tag, e.g. causal-lm" },
-} as const satisfies Record<string, { type: InputFieldType; description: string }>;
+} as const satisfies Record<string, { type: InputFieldType; description: string; clearable?: true }>;
 
 export type InputFieldType = "string" | "integer" | "number" | "boolean" | "string-list" | "number-map" | "value-map";
 export type InputFieldName = keyof typeof INPUT_FIELDS;

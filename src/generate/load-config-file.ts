@@ -14,7 +14,7 @@ export interface ConfigFile {
 }
 
 /** Options that the CLI handles itself; a config file cannot set them. */
-const NOT_IN_CONFIG = new Set(["config", "stdout", "force", "explain", "strict"]);
+const NOT_IN_CONFIG = new Set(["config", "stdout", "force", "explain", "strict", "detect-hardware"]);
 const PATH_FIELDS = new Set<InputFieldName>(["from", "template", "output"]);
 
 function normalizeName(key: string): string {

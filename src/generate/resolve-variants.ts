@@ -4,11 +4,13 @@ import { bitsInName } from "./sources/bits-in-name.js";
 import type { RunFacts } from "./sources/read-run-directory.js";
 
 export interface QuantizedVariant {
-  /** `int8`: the model-index name's suffix and the subfolder users load. */
+  /** `int8`: the model-index name's suffix. */
   label: string;
+  /** The run's subfolder that holds it (and push sends); null for a variant only claimed by flags. */
+  folder: string | null;
   type: string | null;
   /** With how it was obtained: measured from weights, or nominal from bit widths. */
-  memoryReduction: (Fact<number> & { note: string }) | null;
+  memoryReduction: (Fact<number> & { note: string; nominal: boolean }) | null;
   speedup: Fact<number> | null;
 }
 
@@ -33,9 +35,10 @@ function labelOf(type: string): string {
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /**
- * Which quantized variants the card describes: the ones found in subfolders, else the ones declared with
- * `--quantized-models` / `--quantization-type`; each with its memory reduction (measured from weights when
- * both sizes are known, else nominal from bit widths) and its measured speed-up when one was supplied.
+ * Which quantized variants the card describes: the ones in the run's subfolders (those push sends), else the
+ * ones declared with `--quantized-models` / `--quantization-type`. Memory reduction is measured from the
+ * variant's weights against the main weights when both are on disk (never against an adapter's weights), else
+ * nominal from bit widths: a declared variant against the seed's 16-bit weights (int8 50%, int4 75%).
  */
 export function resolveVariants(
   fields: FieldFacts,
@@ -50,6 +53,7 @@ export function resolveVariants(
     detected.length > 0
       ? detected.map((variant) => ({
           label: variant.folder,
+          folder: variant.folder as string | null,
           type: variant.type ?? types?.value.find((type) => bitsInName(type) === variant.bits) ?? null,
           bits: variant.bits,
           bytes: variant.bytes,
@@ -57,13 +61,16 @@ export function resolveVariants(
       : declared?.value === true || types
         ? (types?.value ?? [...DEFAULT_QUANTIZATION_TYPES]).map((type) => ({
             label: labelOf(type),
+            folder: null,
             type,
             bits: bitsInName(type),
             bytes: null,
           }))
         : [];
-  const mainBytes = run?.weights?.bytes ?? null;
-  const baseDtype = run?.weights?.dtype ?? run?.config?.dtype ?? null;
+  // An adapter's weights are not the model's: nothing is measured or assumed from them.
+  const mainWeights = run?.adapter ? null : (run?.weights ?? null);
+  const mainBytes = mainWeights?.bytes || null;
+  const baseDtype = detected.length > 0 && !run?.adapter ? (mainWeights?.dtype ?? run?.config?.dtype ?? null) : null;
   const baseBits = baseDtype ? DTYPE_BITS[baseDtype] : undefined;
   const known = new Set(candidates.flatMap((candidate) => [candidate.label, candidate.type ?? candidate.label]));
   const unknown = Object.keys(speedups).filter((name) => !known.has(name));
@@ -79,17 +86,19 @@ export function resolveVariants(
         value: round1((1 - candidate.bytes / mainBytes) * 100),
         from: { kind: "derived", detail: `${candidate.label}/ weights against the main weights` },
         note: `measured: ${candidate.bytes} bytes against ${mainBytes} bytes`,
+        nominal: false,
       };
     } else if (candidate.bits !== null) {
       const bits = baseBits ?? 16;
-      const dtype = baseBits ? baseDtype : "bf16, assumed";
+      const dtype = baseBits ? baseDtype : "16-bit weights, assumed";
       memoryReduction = {
         value: round1((1 - candidate.bits / bits) * 100),
         from: { kind: "derived", detail: `bit widths (${candidate.bits}-bit against ${dtype})` },
-        note: `nominal: 1 - ${candidate.bits}/${bits}; no weights on disk to measure`,
+        note: `nominal: 1 - ${candidate.bits}/${bits}; ${candidate.folder ? "no weights in the folder" : "no variant folder"} to measure`,
+        nominal: true,
       };
     }
     const speedup = speedups[candidate.label] ?? (candidate.type ? speedups[candidate.type] : undefined) ?? null;
-    return { label: candidate.label, type: candidate.type, memoryReduction, speedup };
+    return { label: candidate.label, folder: candidate.folder, type: candidate.type, memoryReduction, speedup };
   });
 }

@@ -1,4 +1,4 @@
-import type { LogEntry } from "./sources/trainer-state.js";
+import type { CurveSeries, TrainingLog } from "./sources/training-log.js";
 
 interface Point {
   x: number;
@@ -14,34 +14,23 @@ const SERIES = [
   { key: "eval_loss", label: "Validation loss", color: "#ff7f0e" },
 ] as const;
 
-/** Averages points into at most MAX_POINTS buckets along x, so 200,000 log entries draw as fast as 1,000. */
-function downsample(points: Point[]): Point[] {
-  if (points.length <= MAX_POINTS) return points;
-  const size = points.length / MAX_POINTS;
-  const result: Point[] = [];
-  for (let bucket = 0; bucket < MAX_POINTS; bucket++) {
-    const end = Math.floor((bucket + 1) * size);
-    let [sumX, sumY, count] = [0, 0, 0];
-    for (let index = Math.floor(bucket * size); index < end; index++) {
-      const point = points[index];
-      if (!point) continue;
-      sumX += point.x;
-      sumY += point.y;
-      count++;
-    }
-    if (count > 0) result.push({ x: sumX / count, y: sumY / count });
-  }
-  return result;
-}
-
-function seriesPoints(logHistory: readonly LogEntry[], key: string): Point[] {
+/** The (step, value) points of one series, averaged into at most MAX_POINTS buckets along the log. */
+function seriesPoints({ steps, values }: CurveSeries): Point[] {
+  const count = steps.length;
+  const size = Math.max(1, count / MAX_POINTS);
   const points: Point[] = [];
-  for (const entry of logHistory) {
-    const y = entry[key];
-    const x = entry.step;
-    if (y !== undefined && x !== undefined) points.push({ x, y });
+  let [sumX, sumY, inBucket, bucketEnd] = [0, 0, 0, size];
+  for (let index = 0; index < count; index++) {
+    sumX += steps[index] ?? 0;
+    sumY += values[index] ?? 0;
+    inBucket++;
+    if (index + 1 >= Math.floor(bucketEnd) || index + 1 === count) {
+      points.push({ x: sumX / inBucket, y: sumY / inBucket });
+      [sumX, sumY, inBucket] = [0, 0, 0];
+      bucketEnd += size;
+    }
   }
-  return downsample(points);
+  return points;
 }
 
 /** About five round tick values covering [min, max]. */
@@ -63,13 +52,10 @@ const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&
  * A line chart of training and validation loss against step, as a self-contained SVG (no scripts, no external
  * fonts) that renders the same in browsers and in resvg. Null when the log has no losses.
  */
-export function buildTrainingCurvesSvg(
-  logHistory: readonly LogEntry[],
-  title = "Training and validation loss",
-): string | null {
+export function buildTrainingCurvesSvg(log: TrainingLog, title = "Training and validation loss"): string | null {
   const series = SERIES.map((spec) => ({
     ...spec,
-    points: seriesPoints(logHistory, spec.key),
+    points: seriesPoints(log.curves[spec.key]),
   })).filter((line) => line.points.length > 0);
   if (series.length === 0) return null;
   const all = series.flatMap((line) => line.points);

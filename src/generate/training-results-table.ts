@@ -1,19 +1,20 @@
-import type { LogEntry } from "./sources/trainer-state.js";
+import type { TrainingLog } from "./sources/training-log.js";
 
 export interface TrainingResultsTable {
   columns: string[];
   rows: string[][];
+  /** Set when the table shows only some evaluations: which ones, out of how many. */
+  summary: string | null;
 }
+
+/** More evaluations than this are shown every N-th (and the last): a card is read, not scrolled. */
+export const MAX_RESULT_ROWS = 50;
 
 /** Logged with every evaluation but not a result worth a column (transformers leaves them out too). */
 const SKIPPED = new Set(["eval_runtime", "eval_samples_per_second", "eval_steps_per_second", "epoch", "step"]);
 
-/** transformers' `_maybe_round`: floats with more than four decimals are shown with four. */
-function formatValue(value: number): string {
-  const text = String(value);
-  const decimals = text.split(".")[1];
-  return decimals && decimals.length > 4 && !text.includes("e") ? value.toFixed(4) : text;
-}
+/** Every numeric column shows four decimals (transformers rounds to four), so a column lines up. */
+const formatValue = (value: number) => value.toFixed(4);
 
 function columnName(key: string): string {
   if (key === "eval_loss") return "Validation Loss";
@@ -27,28 +28,42 @@ function columnName(key: string): string {
 /**
  * The training results table transformers puts in its cards: one row per evaluation in `log_history`, with
  * the last training loss logged before it ("No log" before the first), epoch, step and every eval metric.
+ * Beyond MAX_RESULT_ROWS evaluations, every N-th one is shown, and the last, with a summary line saying so.
  */
-export function buildTrainingResultsTable(logHistory: readonly LogEntry[]): TrainingResultsTable | null {
+export function buildTrainingResultsTable(log: TrainingLog): TrainingResultsTable | null {
   const metricKeys: string[] = [];
-  const evaluations: { trainingLoss: number | null; entry: LogEntry }[] = [];
-  let trainingLoss: number | null = null;
-  for (const entry of logHistory) {
-    if (entry.loss !== undefined) trainingLoss = entry.loss;
-    if (entry.eval_loss === undefined) continue;
-    evaluations.push({ trainingLoss, entry });
-    for (const key of Object.keys(entry)) {
+  const evaluations = log.evaluations;
+  for (const { entry } of evaluations) {
+    for (const key in entry) {
       if (key.startsWith("eval_") && !SKIPPED.has(key) && !metricKeys.includes(key)) metricKeys.push(key);
     }
   }
   if (evaluations.length === 0) return null;
   metricKeys.sort((a, b) => (a === "eval_loss" ? -1 : b === "eval_loss" ? 1 : 0));
+  const every = Math.ceil(evaluations.length / MAX_RESULT_ROWS);
+  const shown =
+    every === 1
+      ? evaluations
+      : evaluations.filter((_, index) => (index + 1) % every === 0 || index === evaluations.length - 1);
+  const steps = shown.map(({ entry }) => entry.step ?? 0);
+  const stride = steps.length > 1 ? ((steps.at(-1) ?? 0) - (steps[0] ?? 0)) / (steps.length - 1) : 0;
   return {
     columns: ["Training Loss", "Epoch", "Step", ...metricKeys.map(columnName)],
-    rows: evaluations.map(({ trainingLoss: loss, entry }) => [
+    rows: shown.map(({ trainingLoss: loss, entry }) => [
       loss === null ? "No log" : formatValue(loss),
       entry.epoch === undefined ? "" : formatValue(entry.epoch),
       String(entry.step),
       ...metricKeys.map((key) => (entry[key] === undefined ? "" : formatValue(entry[key]))),
     ]),
+    summary:
+      every === 1
+        ? null
+        : `Every ${ordinal(every)} of ${evaluations.length.toLocaleString("en-US")} evaluations (about every ${Math.round(stride).toLocaleString("en-US")} steps) and the last; trainer_state.json holds them all.`,
   };
+}
+
+function ordinal(value: number): string {
+  const tens = value % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : (["th", "st", "nd", "rd"][value % 10] ?? "th");
+  return `${value}${suffix}`;
 }

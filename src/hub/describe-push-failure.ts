@@ -16,6 +16,7 @@ const WHAT: Record<PushStep, string> = {
   "validate-on-hub": "validating the card on the Hub",
   "create-repo": "creating the repository",
   "create-branch": "creating the branch",
+  "read-head": "reading the branch head",
   upload: "uploading the files",
   commit: "committing",
 };
@@ -27,13 +28,18 @@ const WHAT: Record<PushStep, string> = {
  */
 export function describePushFailure(step: PushStep, error: unknown, context: PushFailureContext): PushFailedError {
   if (error instanceof PushFailedError) return error;
-  const state = repositoryState(step, error, context);
+  const state = repositoryState(context);
   let reason: string;
   let hint = "";
   let statusCode: number | undefined;
   if (error instanceof HubConnectionError) {
     reason = error.message;
-    hint = error.dropped ? "push again when the connection is back" : "check the network and HF_ENDPOINT";
+    hint =
+      error.failure === "dropped"
+        ? "push again when the connection is back"
+        : error.failure === "timeout"
+          ? "try again later, or allow more time with --timeout (or MODELCARD_TIMEOUT)"
+          : "check the network and HF_ENDPOINT";
   } else if (error instanceof HubApiError) {
     statusCode = error.statusCode;
     reason = `the Hub answered ${error.statusCode}: ${error.message}`;
@@ -45,11 +51,7 @@ export function describePushFailure(step: PushStep, error: unknown, context: Pus
   return new PushFailedError(step, redactToken(message, context.accessToken), statusCode);
 }
 
-function repositoryState(step: PushStep, error: unknown, context: PushFailureContext): string {
-  if (step === "commit" && error instanceof HubConnectionError && error.dropped) {
-    // The commit request left but its answer never came: the Hub may have applied it.
-    return `the commit may or may not have been made: look at ${context.repoUrl}/commits before pushing again`;
-  }
+function repositoryState(context: PushFailureContext): string {
   if (context.repoCreated) return "the repository was created but nothing was committed to it";
   return "nothing was committed, the repository is as it was";
 }

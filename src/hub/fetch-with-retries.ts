@@ -1,3 +1,4 @@
+import { IDLE_TIMEOUT_CODE } from "./fetch-with-timeouts.js";
 import { HubConnectionError } from "./hub-connection-error.js";
 
 export interface RetryOptions {
@@ -11,6 +12,11 @@ export interface RetryOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Called before each retry, e.g. to tell the user why the push pauses. */
   onRetry?: (retry: RetryNotice) => void;
+  /**
+   * Whether a request may be sent again after a dropped connection or a 5xx answer (which leave its outcome unknown).
+   * Default: GET, HEAD, OPTIONS and PUT. A 429 (the request was refused, not run) is retried whatever this says.
+   */
+  isSafeToRetry?: (method: string, url: URL) => boolean;
 }
 
 export interface RetryNotice {
@@ -25,6 +31,8 @@ export interface RetryNotice {
 
 /** Network failures after which the same request may succeed: the peer dropped an open connection. */
 const DROPPED_CODES = new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "UND_ERR_SOCKET", "UND_ERR_CLOSED", "FETCH_FAILED"]);
+/** No byte moved for the idle timeout: the server is stalled, and waiting again would multiply the wait. */
+export const TIMEOUT_CODES = new Set([IDLE_TIMEOUT_CODE, "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
 /** Network failures where no connection could be made: retrying would only delay the error. */
 const UNREACHABLE_CODES = new Set([
   "ECONNREFUSED",
@@ -35,11 +43,13 @@ const UNREACHABLE_CODES = new Set([
   "UND_ERR_CONNECT_TIMEOUT",
 ]);
 
+const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT"]);
+
 /**
- * Wraps `fetchImpl` so that 429 (honouring Retry-After) and 5xx answers and dropped connections are retried with
- * exponential backoff; @huggingface/hub retries none of its commit requests itself. A request that still has no
- * answer after the last retry becomes a HubConnectionError; a last 429/5xx answer is returned as is, for the
- * library to turn into its own error.
+ * Wraps `fetchImpl` so that 429 answers (honouring Retry-After), and for requests safe to repeat 5xx answers and
+ * dropped connections, are retried with exponential backoff; @huggingface/hub retries none of its requests itself.
+ * A request without an answer (dropped, refused, timed out) becomes a HubConnectionError; a last 429/5xx answer is
+ * returned as is, for the library to turn into its own error. A timed-out request is not retried.
  */
 export function fetchWithRetries(fetchImpl: typeof fetch, options: RetryOptions = {}): typeof fetch {
   const maxRetries = options.maxRetries ?? 5;
@@ -49,9 +59,11 @@ export function fetchWithRetries(fetchImpl: typeof fetch, options: RetryOptions 
 
   return async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : input.toString());
-    const request = `${init?.method ?? (input instanceof Request ? input.method : "GET")} ${url.pathname}`;
+    const method = init?.method ?? (input instanceof Request ? input.method : "GET");
+    const request = `${method} ${url.pathname}`;
     // A stream body is consumed by the first attempt and cannot be sent again; Blob and string bodies can.
-    const canRetry = !(init?.body instanceof ReadableStream);
+    const canResend = !(init?.body instanceof ReadableStream);
+    const safe = canResend && (options.isSafeToRetry ?? ((verb) => IDEMPOTENT_METHODS.has(verb)))(method, url);
     for (let attempt = 0; ; attempt++) {
       const backoff = Math.min(baseDelayMs * 2 ** attempt, maxDelayMs);
       let response: Response;
@@ -60,18 +72,19 @@ export function fetchWithRetries(fetchImpl: typeof fetch, options: RetryOptions 
       } catch (error) {
         const code = networkErrorCode(error);
         // Anything else (an abort, a file that cannot be read) is not the network's fault: let it through.
-        if (code === undefined || init?.signal?.aborted || !(DROPPED_CODES.has(code) || UNREACHABLE_CODES.has(code))) {
-          throw error;
-        }
-        const dropped = DROPPED_CODES.has(code);
-        if (!dropped || !canRetry || attempt >= maxRetries) {
-          throw new HubConnectionError(url.origin, request, code, dropped, { cause: error });
+        const known =
+          code !== undefined && (DROPPED_CODES.has(code) || UNREACHABLE_CODES.has(code) || TIMEOUT_CODES.has(code));
+        if (!known || init?.signal?.aborted) throw error;
+        const kind = DROPPED_CODES.has(code) ? "dropped" : TIMEOUT_CODES.has(code) ? "timeout" : "unreachable";
+        if (kind !== "dropped" || !safe || attempt >= maxRetries) {
+          throw new HubConnectionError(url.origin, request, code, kind, { cause: error });
         }
         options.onRetry?.({ request, reason: code, attempt: attempt + 1, delayMs: backoff });
         await sleep(backoff);
         continue;
       }
-      if (!isRetryableStatus(response.status) || !canRetry || attempt >= maxRetries) return response;
+      const retryable = response.status === 429 ? canResend : safe && response.status >= 500 && response.status <= 599;
+      if (!retryable || attempt >= maxRetries) return response;
       const delayMs = Math.min(retryAfterMs(response.headers.get("Retry-After")) ?? backoff, maxDelayMs);
       // Free the connection before waiting; the body of a 429/5xx answer is not needed.
       await response.body?.cancel().catch(() => undefined);
@@ -79,10 +92,6 @@ export function fetchWithRetries(fetchImpl: typeof fetch, options: RetryOptions 
       await sleep(delayMs);
     }
   };
-}
-
-function isRetryableStatus(status: number): boolean {
-  return status === 429 || (status >= 500 && status <= 599);
 }
 
 /** Retry-After is either a number of seconds or an HTTP date (RFC 9110, 10.2.3). */
@@ -95,7 +104,7 @@ function retryAfterMs(header: string | null): number | undefined {
 }
 
 /** undici reports network failures as `TypeError: fetch failed` with the system error as `cause`. */
-function networkErrorCode(error: unknown): string | undefined {
+export function networkErrorCode(error: unknown): string | undefined {
   if (!(error instanceof Error) || error.name === "AbortError") return undefined;
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current instanceof Error; depth++) {

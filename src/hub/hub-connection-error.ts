@@ -1,4 +1,7 @@
-/** A request to the Hub never got an answer: the connection was refused, or dropped before the response. */
+/** How a request went without an answer. */
+export type ConnectionFailure = "unreachable" | "dropped" | "timeout";
+
+/** A request to the Hub never got an answer: the connection was refused, dropped, or stalled past the timeout. */
 export class HubConnectionError extends Error {
   override readonly name = "HubConnectionError";
   constructor(
@@ -6,17 +9,24 @@ export class HubConnectionError extends Error {
     readonly origin: string,
     /** The request, e.g. `POST /api/models/owner/name/commit/main`. */
     readonly request: string,
-    /** The system error code (ECONNRESET, ECONNREFUSED, UND_ERR_SOCKET, ...). */
+    /** The system error code (ECONNRESET, ECONNREFUSED, UND_ERR_SOCKET, UND_ERR_HEADERS_TIMEOUT, ...). */
     readonly code: string,
-    /** True when the connection was made and then dropped; false when it could not be made at all. */
-    readonly dropped: boolean,
+    /** `dropped`: the connection was made, then lost; `timeout`: no byte moved for the idle timeout. */
+    readonly failure: ConnectionFailure,
     options?: ErrorOptions,
   ) {
     super(
-      dropped
+      failure === "dropped"
         ? `the connection to ${origin} was dropped (${code}) during ${request}`
-        : `cannot connect to ${origin} (${code}) for ${request}`,
+        : failure === "timeout"
+          ? `${origin} stopped answering (no byte moved for the timeout, ${code}) during ${request}`
+          : `cannot connect to ${origin} (${code}) for ${request}`,
       options,
     );
+  }
+
+  /** The request may have reached the Hub and been applied. */
+  get outcomeUnknown(): boolean {
+    return this.failure !== "unreachable";
   }
 }

@@ -1,10 +1,25 @@
 export { formatBytes } from "../io/format-bytes.js";
 export { fetchWithRetries, type RetryNotice, type RetryOptions } from "./fetch-with-retries.js";
+export {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_IDLE_TIMEOUT_MS,
+  fetchWithTimeouts,
+  type HubTimeouts,
+} from "./fetch-with-timeouts.js";
 export { fetchWithUploadProgress, type UploadBytesSent } from "./fetch-with-upload-progress.js";
-export { HubConnectionError } from "./hub-connection-error.js";
+export { type FindPushedCommitParams, findPushedCommit, type PushedCommitSearch } from "./find-pushed-commit.js";
+export { type ConnectionFailure, HubConnectionError } from "./hub-connection-error.js";
 export { type LocalCardCheck, lintBeforePush } from "./lint-before-push.js";
 export { locateHubMessage } from "./locate-hub-message.js";
-export { type PlanUploadParams, planUpload, type UploadFile, type UploadPlan } from "./plan-upload.js";
+export {
+  type LeftOutPath,
+  type OutsideLink,
+  type PlanUploadParams,
+  planUpload,
+  type UnreadablePath,
+  type UploadFile,
+  type UploadPlan,
+} from "./plan-upload.js";
 export { PushFailedError, type PushStep } from "./push-failed-error.js";
 export {
   type PushModelCardParams,

@@ -1,5 +1,9 @@
-import { readdir, readFile, stat } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import type { Stats } from "node:fs";
+import { access, constants, lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
+import { dirname, join, sep } from "node:path";
+import picomatch from "picomatch";
+import { describeFileError } from "../io/describe-file-error.js";
+import { TEMPORARY_FILE_NAME } from "../io/temporary-file-name.js";
 
 /** One file of the commit: where it is on disk and where it goes in the repository. */
 export interface UploadFile {
@@ -12,13 +16,39 @@ export interface UploadFile {
   content?: Buffer;
 }
 
+/** A path of the folder that is not sent, and why. */
+export interface LeftOutPath {
+  /** Path in the repository it would have had; a folder ends with `/`. */
+  path: string;
+  reason: string;
+}
+
+/** A symbolic link whose target lies outside the folder: sent only with `followSymlinks`. */
+export interface OutsideLink {
+  /** Path in the repository it would have had; a folder ends with `/`. */
+  path: string;
+  /** Where it leads, symlinks resolved. */
+  target: string;
+}
+
+/** A path that should be sent but cannot be read. */
+export interface UnreadablePath {
+  /** Where it is on disk. */
+  localPath: string;
+  reason: string;
+}
+
 export interface UploadPlan {
   /** The card, uploaded as README.md; null when a directory has none. */
   card: UploadFile | null;
   /** Every file of the commit, README.md first, then by path. */
   files: UploadFile[];
   /** Entries of the directory left out on purpose (checkpoints, optimizer state, unknown files), by path. */
-  skipped: string[];
+  skipped: LeftOutPath[];
+  /** Links that lead out of the folder; not in `files` unless `followSymlinks` was given. */
+  outsideLinks: OutsideLink[];
+  /** Files or folders to send that cannot be read: a push must stop. */
+  unreadable: UnreadablePath[];
   totalBytes: number;
 }
 
@@ -27,6 +57,15 @@ export interface PlanUploadParams {
   path: string;
   /** Only the card, nothing else. */
   cardOnly?: boolean;
+  /** Send files whose symlinks lead out of the folder (a Hugging Face cache snapshot links into `blobs/`). */
+  followSymlinks?: boolean;
+  /**
+   * Send exactly the files matching one of these globs (as `upload_folder`'s `allow_patterns`), instead of the
+   * run's model files. A pattern without `/` matches a file name at any depth; one ending with `/` a whole folder.
+   */
+  include?: readonly string[];
+  /** Leave out the files matching one of these globs (as `upload_folder`'s `ignore_patterns`); never the card. */
+  exclude?: readonly string[];
 }
 
 /** Training state that is useless (or harmful) on the Hub, even though some of it looks like weights. */
@@ -53,80 +92,210 @@ const MODEL_FILES = [
 
 const TRAINING_CURVES = /^training_curves.*\.(png|svg)$/;
 const QUANTIZED_FOLDERS = new Set(["int8", "int4"]);
+/** Never sent, whatever the patterns say: git's own data, huggingface_hub's cache, this tool's temporary files. */
+const NEVER_SENT_FOLDERS = new Set([".git", ".cache"]);
+
+/** An entry of the folder, symlinks resolved. */
+interface Entry {
+  name: string;
+  localPath: string;
+  pathInRepo: string;
+  info: Stats;
+  /** Set when the entry is a link leading out of the folder. */
+  outsideTarget?: string;
+}
 
 /**
  * Lists what `modelcard push` sends, without sending anything: the card (as README.md), the training-curves
  * image(s) beside it and, for a directory, the model files of the run and of its quantized subfolders (`int8/`,
- * `int4/`, or any subfolder whose config.json has a `quantization_config`). Checkpoints, optimizer and scheduler
- * state, RNG state, training_args.bin and dot-files stay home. Throws when the path cannot be read.
+ * `int4/`, or any subfolder whose config.json has a `quantization_config`), or the files `include` names.
+ * Checkpoints, optimizer and scheduler state, RNG state, training_args.bin and dot-files stay home; `.git/`,
+ * `.cache/` and this tool's temporary files are never sent. A symlink is followed only when its target, resolved,
+ * lies inside the folder (or with `followSymlinks`). Throws when the path itself cannot be read; unreadable
+ * entries below it are listed in `unreadable`.
  */
 export async function planUpload(params: PlanUploadParams): Promise<UploadPlan> {
   const info = await statOrThrow(params.path);
-  const files: UploadFile[] = [];
-  const skipped: string[] = [];
+  const isFolder = info.isDirectory();
+  const folder = isFolder ? params.path : dirname(params.path);
+  const planner = new Planner(await realpath(folder), params);
   let card: UploadFile | null = null;
 
-  if (info.isFile()) {
+  if (!isFolder) {
+    // The card the user named is theirs to send, wherever it links.
     card = { pathInRepo: "README.md", localPath: params.path, size: info.size };
-    if (!params.cardOnly) files.push(...(await trainingCurves(dirname(params.path))));
+    await planner.checkReadable(params.path);
+    if (!params.cardOnly) await planner.collect(folder, "", "curves");
   } else {
-    const readme = join(params.path, "README.md");
-    const readmeInfo = await stat(readme).catch(() => null);
-    if (readmeInfo?.isFile()) card = { pathInRepo: "README.md", localPath: readme, size: readmeInfo.size };
-    if (!params.cardOnly) await collectRun(params.path, files, skipped);
+    const readme = await planner.entry(folder, "", "README.md");
+    if (readme?.info.isFile() && planner.admit(readme)) {
+      card = { pathInRepo: "README.md", localPath: readme.localPath, size: readme.info.size };
+      await planner.checkReadable(readme.localPath);
+    }
+    if (!params.cardOnly) await planner.collect(folder, "", params.include?.length ? "include" : "run");
   }
 
-  files.sort((a, b) => (a.pathInRepo < b.pathInRepo ? -1 : a.pathInRepo > b.pathInRepo ? 1 : 0));
+  const { files, skipped, outsideLinks, unreadable } = planner;
+  files.sort((a, b) => compare(a.pathInRepo, b.pathInRepo));
   if (card) files.unshift(card);
-  return { card, files, skipped: skipped.sort(), totalBytes: files.reduce((sum, file) => sum + file.size, 0) };
+  skipped.sort((a, b) => compare(a.path, b.path));
+  const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
+  return { card, files, skipped, outsideLinks, unreadable, totalBytes };
 }
 
-async function collectRun(root: string, files: UploadFile[], skipped: string[]): Promise<void> {
-  for (const name of await readdir(root)) {
-    if (name.startsWith(".") || name === "README.md") continue;
-    const localPath = join(root, name);
-    const info = await stat(localPath).catch(() => null);
-    if (info?.isDirectory()) {
-      if (
-        !name.startsWith("checkpoint-") &&
-        (QUANTIZED_FOLDERS.has(name) || (await hasQuantizationConfig(localPath)))
-      ) {
-        await collectModelFiles(localPath, `${name}/`, files, skipped);
+class Planner {
+  readonly files: UploadFile[] = [];
+  readonly skipped: LeftOutPath[] = [];
+  readonly outsideLinks: OutsideLink[] = [];
+  readonly unreadable: UnreadablePath[] = [];
+  private readonly include: ((path: string) => boolean) | null;
+  private readonly exclude: ((path: string) => boolean) | null;
+  /** Real paths of the folders walked, so that a link loop is walked once. */
+  private readonly walked = new Set<string>();
+
+  constructor(
+    private readonly root: string,
+    private readonly params: PlanUploadParams,
+  ) {
+    this.include = matcher(params.include);
+    this.exclude = matcher(params.exclude);
+    this.walked.add(root);
+  }
+
+  /**
+   * Walks `folder`: `run` takes the run's model files and quantized folders, `include` every file matching the
+   * patterns at any depth, `curves` only the training-curves images beside a card file.
+   */
+  async collect(folder: string, prefix: string, mode: "run" | "include" | "curves"): Promise<void> {
+    const names = await this.list(folder);
+    for (const name of names ?? []) {
+      if (!prefix && name === "README.md") continue;
+      if (NEVER_SENT_FOLDERS.has(name) || TEMPORARY_FILE_NAME.test(name)) continue;
+      if (mode !== "include" && name.startsWith(".")) continue;
+      if (mode === "curves" && !TRAINING_CURVES.test(name)) continue;
+      const entry = await this.entry(folder, prefix, name);
+      if (!entry) continue;
+      if (entry.info.isDirectory()) {
+        const reason = mode === "run" ? await folderReason(entry) : null;
+        if (mode === "curves") continue;
+        if (reason) this.skip(`${entry.pathInRepo}/`, reason);
+        else if (this.admit(entry, "/")) await this.descend(entry, mode === "run" ? "model-files" : "include");
+      } else if (!entry.info.isFile()) {
+        this.skip(entry.pathInRepo, "not a regular file");
+      } else if (mode === "include" && !this.include?.(entry.pathInRepo)) {
+        this.skip(entry.pathInRepo, "not matched by --include");
+      } else if (mode === "run" && !isModelFile(name) && !TRAINING_CURVES.test(name)) {
+        this.skip(entry.pathInRepo, fileReason(name));
       } else {
-        skipped.push(`${name}/`);
+        await this.addFile(entry);
       }
-    } else if (info?.isFile() && (isModelFile(name) || TRAINING_CURVES.test(name))) {
-      files.push({ pathInRepo: name, localPath, size: info.size });
-    } else {
-      skipped.push(name);
     }
   }
+
+  /** The entry `name` of `folder`, symlinks resolved; null (and noted) when it cannot be resolved. */
+  async entry(folder: string, prefix: string, name: string): Promise<Entry | null> {
+    const localPath = join(folder, name);
+    const pathInRepo = `${prefix}${name}`;
+    try {
+      const link = await lstat(localPath);
+      if (!link.isSymbolicLink()) return { name, localPath, pathInRepo, info: link };
+      const target = await realpath(localPath);
+      const info = await stat(target);
+      const inside = target === this.root || target.startsWith(this.root + sep);
+      return { name, localPath, pathInRepo, info, ...(!inside && { outsideTarget: target }) };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ELOOP") this.skip(pathInRepo, "a symlink that leads nowhere");
+      else this.unreadable.push({ localPath, reason: describeFileError(error) });
+      return null;
+    }
+  }
+
+  /** False (and noted) when the entry is a link out of the folder and links are not followed, or is excluded. */
+  admit(entry: Entry, suffix = ""): boolean {
+    if (entry.outsideTarget !== undefined && !this.params.followSymlinks) {
+      this.outsideLinks.push({ path: `${entry.pathInRepo}${suffix}`, target: entry.outsideTarget });
+      return false;
+    }
+    return true;
+  }
+
+  async checkReadable(localPath: string): Promise<void> {
+    try {
+      await access(localPath, constants.R_OK);
+    } catch (error) {
+      this.unreadable.push({ localPath, reason: describeFileError(error) });
+    }
+  }
+
+  private async descend(entry: Entry, mode: "model-files" | "include"): Promise<void> {
+    const real = await realpath(entry.localPath);
+    if (this.walked.has(real)) return this.skip(`${entry.pathInRepo}/`, "a link to a folder already walked");
+    this.walked.add(real);
+    if (mode === "include") return this.collect(entry.localPath, `${entry.pathInRepo}/`, "include");
+    // A quantized folder: the model files directly inside it, nothing deeper.
+    for (const name of (await this.list(entry.localPath)) ?? []) {
+      if (name.startsWith(".")) continue;
+      const child = await this.entry(entry.localPath, `${entry.pathInRepo}/`, name);
+      if (!child) continue;
+      if (child.info.isFile() && isModelFile(name)) await this.addFile(child);
+      else this.skip(`${child.pathInRepo}${child.info.isDirectory() ? "/" : ""}`, fileReason(name));
+    }
+  }
+
+  private async addFile(entry: Entry): Promise<void> {
+    if (this.exclude?.(entry.pathInRepo)) return this.skip(entry.pathInRepo, "matched by --exclude");
+    if (!this.admit(entry)) return;
+    await this.checkReadable(entry.localPath);
+    this.files.push({ pathInRepo: entry.pathInRepo, localPath: entry.localPath, size: entry.info.size });
+  }
+
+  private async list(folder: string): Promise<string[] | null> {
+    try {
+      return await readdir(folder);
+    } catch (error) {
+      this.unreadable.push({ localPath: folder, reason: describeFileError(error) });
+      return null;
+    }
+  }
+
+  private skip(path: string, reason: string): void {
+    this.skipped.push({ path, reason });
+  }
 }
 
-/** The model files directly inside a quantized subfolder (nothing deeper). */
-async function collectModelFiles(folder: string, prefix: string, files: UploadFile[], skipped: string[]) {
-  for (const name of await readdir(folder)) {
-    if (name.startsWith(".")) continue;
-    const localPath = join(folder, name);
-    const info = await stat(localPath).catch(() => null);
-    if (info?.isFile() && isModelFile(name)) files.push({ pathInRepo: `${prefix}${name}`, localPath, size: info.size });
-    else skipped.push(`${prefix}${name}${info?.isDirectory() ? "/" : ""}`);
-  }
+/**
+ * upload_folder's patterns: one without `/` matches a file name at any depth (as fnmatch's `*` crosses folders),
+ * one ending with `/` everything under that folder.
+ */
+function matcher(patterns: readonly string[] | undefined): ((path: string) => boolean) | null {
+  if (!patterns?.length) return null;
+  const names = patterns.filter((pattern) => !pattern.includes("/"));
+  const paths = patterns.filter((pattern) => pattern.includes("/"));
+  const byName = names.length > 0 ? picomatch(names, { dot: true, basename: true }) : () => false;
+  const byPath =
+    paths.length > 0
+      ? picomatch(
+          paths.map((pattern) => (pattern.endsWith("/") ? `${pattern}**` : pattern)),
+          { dot: true },
+        )
+      : () => false;
+  return (path) => byName(path) || byPath(path);
+}
+
+/** Why a subfolder of a run is not sent, or null for a quantized variant. */
+async function folderReason(entry: Entry): Promise<string | null> {
+  if (entry.name.startsWith("checkpoint-")) return "a training checkpoint";
+  if (QUANTIZED_FOLDERS.has(entry.name) || (await hasQuantizationConfig(entry.localPath))) return null;
+  return "not a quantized model folder (no config.json with a quantization_config)";
+}
+
+function fileReason(name: string): string {
+  return TRAINING_STATE.some((pattern) => pattern.test(name)) ? "training state" : "not a model file";
 }
 
 function isModelFile(name: string): boolean {
   return !TRAINING_STATE.some((pattern) => pattern.test(name)) && MODEL_FILES.some((pattern) => pattern.test(name));
-}
-
-async function trainingCurves(folder: string): Promise<UploadFile[]> {
-  const names = (await readdir(folder)).filter((name) => TRAINING_CURVES.test(name));
-  const found: UploadFile[] = [];
-  for (const name of names) {
-    const localPath = join(folder, name);
-    const info = await stat(localPath);
-    if (info.isFile()) found.push({ pathInRepo: name, localPath, size: info.size });
-  }
-  return found;
 }
 
 async function hasQuantizationConfig(folder: string): Promise<boolean> {
@@ -140,12 +309,16 @@ async function hasQuantizationConfig(folder: string): Promise<boolean> {
   }
 }
 
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 async function statOrThrow(path: string) {
   try {
     return await stat(path);
   } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or folder" : (error as Error).message;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "no such file or folder" : describeFileError(error);
     throw new Error(`${path}: ${reason}; give a training output folder or a card file (README.md).`, { cause: error });
   }
 }

@@ -1,5 +1,12 @@
 /** The step of a push that failed, for messages and for callers that react to one step. */
-export type PushStep = "check-token" | "validate-on-hub" | "create-repo" | "create-branch" | "upload" | "commit";
+export type PushStep =
+  | "check-token"
+  | "validate-on-hub"
+  | "create-repo"
+  | "create-branch"
+  | "read-head"
+  | "upload"
+  | "commit";
 
 /**
  * A push that could not be completed because of the Hub or the network (not because of the card). The message says

@@ -7,6 +7,7 @@ export function cardSource(card: ModelCard): LintSource {
   return {
     text,
     hasFrontMatter: card.hasFrontMatter,
+    hubReadable: card.hubReadable,
     get metadata() {
       return card.metadata;
     },

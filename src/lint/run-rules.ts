@@ -39,6 +39,8 @@ export function runRules(
 ): LintMessage[] {
   const messages: LintMessage[] = [];
   for (const { rule, severity, options } of resolveLintConfig(config)) {
+    // The reader's error is the one root cause: rules over the (empty) metadata would only echo it.
+    if (!card.hubReadable && (rule.reads ?? "metadata") === "metadata") continue;
     try {
       rule.check({ card, options, filePath }, (finding) => {
         messages.push({

@@ -40,6 +40,8 @@ export interface ScalarSpan {
 export interface LintSource {
   readonly text: string;
   readonly hasFrontMatter: boolean;
+  /** False when the Hub would reject the front matter (js-yaml cannot read it, or it is not a mapping). */
+  readonly hubReadable: boolean;
   readonly metadata: Metadata;
   readonly problems: readonly CardProblem[];
   readonly crossReaderDifferences: readonly CrossReaderDifference[];
@@ -85,6 +87,13 @@ export interface LintRule<Options = unknown> {
   description: string;
   defaultSeverity: Severity;
   fixable: boolean;
+  /**
+   * What the rule reads (markdownlint's rules declare their parser the same way): `"metadata"`, the Hub's reading
+   * of the front matter (the default; such a rule does not run on a card the Hub cannot read, whose metadata is
+   * empty, so that one root cause gives one message); `"reader"`, the card reader's own findings (its problems,
+   * whether there is front matter), which hold on every card.
+   */
+  reads?: "metadata" | "reader";
   /** Default options; a rule without options leaves this out. */
   defaultOptions?: Options;
   /** Checks and completes user options; throws an Error whose message says what is wrong. */

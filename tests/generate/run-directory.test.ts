@@ -26,7 +26,7 @@ describe("readRunDirectory on the example run", () => {
       ["int8", "int8_weight_only", 8],
       ["int4", "int4_weight_only", 4],
     ]);
-    expect(facts?.logHistory.length).toBeGreaterThan(300);
+    expect(facts?.trainingLog?.length).toBeGreaterThan(300);
   });
 });
 
@@ -59,7 +59,7 @@ describe("generateCard --from the example run", () => {
     expect(variants.map((result) => result.metricValue)).toEqual([47.1, 72.1]);
     expect(card.crossReaderDifferences).toEqual([]);
     expect(lintCard(card).filter((message) => message.severity === "error")).toEqual([]);
-    expect(card.body).toContain("| 2.0986 | 3 | 600 | 2.2898 | 0.5985 |");
+    expect(card.body).toContain("| 2.0986 | 3.0000 | 600 | 2.2898 | 0.5985 |");
     expect(card.body).toContain('subfolder="int8"');
     expect(card.body).toContain("apply_chat_template");
     expect(card.body).toContain("![Training and validation loss against step](training_curves.png)");

@@ -7,11 +7,13 @@ import { describe, expect, it } from "vitest";
 import { writeSafetensors } from "../../scripts/write-safetensors.js";
 import {
   buildTrainingResultsTable,
+  collectTrainingLog,
   detectHardware,
   generateCard,
   readRunDirectory,
   readSafetensorsHeader,
 } from "../../src/generate/index.js";
+import { lintCard } from "../../src/lint/index.js";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const temporary = () => mkdtempSync(join(tmpdir(), "modelcard-sources-"));
@@ -85,7 +87,7 @@ describe("run files", () => {
     });
     expect(metadata.tags).toContain("lora");
     expect(card.toString()).not.toContain("/home/trainer");
-    expect(card.body).toContain("- **Adapter:** LORA, r=16, alpha=32, on q_proj, v_proj");
+    expect(card.body).toContain("- **Adapter:** LoRA, r=16, alpha=32, on q_proj, v_proj");
   });
 
   it("a local _name_or_path alone gives no base_model; a bitsandbytes subfolder is a quantized variant", async () => {
@@ -105,7 +107,7 @@ describe("run files", () => {
           {
             task: { type: "text-generation" },
             dataset: { name: "d", type: "d" },
-            metrics: [{ name: "Memory Reduction", type: "memory_efficiency", value: 75 }],
+            metrics: [{ name: "Memory Reduction (nominal)", type: "memory_efficiency", value: 75 }],
           },
         ],
       },
@@ -127,28 +129,49 @@ describe("run files", () => {
     expect(facts?.gguf).toEqual([
       { file: "model-Q4_K_M.gguf", architecture: "llama", fileType: "Q4_K_M", parameters: 0 },
     ]);
-    // A GGUF-only folder is a llama.cpp model.
+    // A GGUF-only folder is a llama.cpp model, quantized by its file type.
     expect(facts?.fields["library-name"]?.value).toBe("gguf");
     expect(facts?.fields.family?.value).toBe("llama");
+    const { metadata, card } = await generateCard({ values: { from: folder, license: "mit" } });
+    expect(metadata.quantization_types).toEqual(["Q4_K_M"]);
+    expect(metadata.tags).toContain("quantized");
+    expect(lintCard(card).filter((message) => message.ruleId === "quantization-types")).toEqual([]);
   });
 });
 
+const logOf = (entries: readonly unknown[]) => collectTrainingLog().add(entries).log;
+
 describe("training results table", () => {
   it("has one row per evaluation with the last training loss before it, like transformers", () => {
-    const table = buildTrainingResultsTable([
-      { eval_loss: 3.123456, step: 0, epoch: 0 },
-      { loss: 2.5, step: 10, epoch: 0.5 },
-      { loss: 2.25, step: 20, epoch: 1 },
-      { eval_loss: 2.3, eval_accuracy: 0.71234, eval_runtime: 3.2, step: 20, epoch: 1 },
-    ]);
+    const table = buildTrainingResultsTable(
+      logOf([
+        { eval_loss: 3.123456, step: 0, epoch: 0 },
+        { loss: 2.5, step: 10, epoch: 0.5 },
+        { loss: 2.25, step: 20, epoch: 1 },
+        { eval_loss: 2.3, eval_accuracy: 0.71234, eval_runtime: 3.2, step: 20, epoch: 1 },
+      ]),
+    );
     expect(table).toEqual({
       columns: ["Training Loss", "Epoch", "Step", "Validation Loss", "Accuracy"],
+      // Four decimals in every numeric column, so that they line up.
       rows: [
-        ["No log", "0", "0", "3.1235", ""],
-        ["2.25", "1", "20", "2.3", "0.7123"],
+        ["No log", "0.0000", "0", "3.1235", ""],
+        ["2.2500", "1.0000", "20", "2.3000", "0.7123"],
       ],
+      summary: null,
     });
-    expect(buildTrainingResultsTable([{ loss: 2, step: 1 }])).toBeNull();
+    expect(buildTrainingResultsTable(logOf([{ loss: 2, step: 1 }]))).toBeNull();
+  });
+
+  it("summarises thousands of evaluations: every N-th and the last, saying so", () => {
+    const log = Array.from({ length: 9697 }, (_, index) => ({ eval_loss: 2 - index / 10_000, step: (index + 1) * 20 }));
+    const table = buildTrainingResultsTable(logOf(log));
+    expect(table?.rows).toHaveLength(50);
+    expect(table?.rows[0]?.[2]).toBe("3880");
+    expect(table?.rows.at(-1)?.slice(2)).toEqual(["193940", "1.0304"]);
+    expect(table?.summary).toBe(
+      "Every 194th of 9,697 evaluations (about every 3,879 steps) and the last; trainer_state.json holds them all.",
+    );
   });
 });
 

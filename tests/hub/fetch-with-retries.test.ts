@@ -33,14 +33,44 @@ function retrying(fetchImpl: typeof fetch, maxRetries = 3) {
 }
 
 describe("fetchWithRetries", () => {
-  it("retries 5xx with doubling delays and returns the first good answer", async () => {
+  it("retries 5xx of a request safe to repeat with doubling delays and returns the first good answer", async () => {
     const { fetchImpl, calls } = scripted([{ status: 502 }, { status: 500 }, { status: 200 }]);
     const { wrapped, sleeps, notices } = retrying(fetchImpl);
-    const response = await wrapped("https://hub.test/api/x?secret=1", { method: "POST", body: "same body" });
+    const response = await wrapped("https://hub.test/api/x?secret=1", { method: "PUT", body: "same body" });
     expect(response.status).toBe(200);
     expect(sleeps).toEqual([100, 200]);
     expect(calls.map((call) => call.body)).toEqual(["same body", "same body", "same body"]);
-    expect(notices[0]).toEqual({ request: "POST /api/x", reason: "502", attempt: 1, delayMs: 100 });
+    expect(notices[0]).toEqual({ request: "PUT /api/x", reason: "502", attempt: 1, delayMs: 100 });
+  });
+
+  it("never repeats a request that is not safe to repeat after a 5xx or a dropped connection, only after a 429", async () => {
+    const { fetchImpl, calls } = scripted([{ status: 429, headers: { "Retry-After": "0" } }, { status: 500 }]);
+    const { wrapped } = retrying(fetchImpl);
+    expect((await wrapped("https://hub.test/api/commit", { method: "POST", body: "x" })).status).toBe(500);
+    expect(calls).toHaveLength(2);
+    const dropped = scripted([socketError("ECONNRESET")]);
+    const error = await retrying(dropped.fetchImpl)
+      .wrapped("https://hub.test/api/commit", { method: "POST" })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: "ECONNRESET", failure: "dropped", outcomeUnknown: true });
+    const allowed = scripted([{ status: 503 }, { status: 200 }]);
+    const wrappedAllowed = fetchWithRetries(allowed.fetchImpl, {
+      sleep: async () => undefined,
+      isSafeToRetry: (method, url) => method === "POST" && url.pathname === "/api/validate-yaml",
+    });
+    expect((await wrappedAllowed("https://hub.test/api/validate-yaml", { method: "POST" })).status).toBe(200);
+  });
+
+  it("does not retry a request that timed out, and says it timed out", async () => {
+    const { fetchImpl, calls } = scripted([socketError("UND_ERR_HEADERS_TIMEOUT")]);
+    const error = await retrying(fetchImpl)
+      .wrapped("https://hub.test/api/whoami-v2")
+      .catch((caught: unknown) => caught);
+    expect(calls).toHaveLength(1);
+    expect(error).toMatchObject({ failure: "timeout", outcomeUnknown: true });
+    expect((error as Error).message).toBe(
+      "https://hub.test stopped answering (no byte moved for the timeout, UND_ERR_HEADERS_TIMEOUT) during GET /api/whoami-v2",
+    );
   });
 
   it("honours Retry-After in seconds and as an HTTP date, capped at maxDelayMs", async () => {
@@ -74,14 +104,14 @@ describe("fetchWithRetries", () => {
     expect((await retrying(fetchImpl).wrapped("https://hub.test/a")).status).toBe(200);
     const failing = scripted([socketError("ECONNRESET"), socketError("ECONNRESET")]);
     const error = await retrying(failing.fetchImpl, 1)
-      .wrapped("https://hub.test/api/models/a/b/commit/main", { method: "POST" })
+      .wrapped("https://hub.test/api/models/a/b/preupload/main", { method: "PUT" })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(HubConnectionError);
     expect(error).toMatchObject({
       origin: "https://hub.test",
-      request: "POST /api/models/a/b/commit/main",
+      request: "PUT /api/models/a/b/preupload/main",
       code: "ECONNRESET",
-      dropped: true,
+      failure: "dropped",
     });
   });
 
@@ -102,7 +132,7 @@ describe("fetchWithRetries", () => {
     const { wrapped, sleeps } = retrying(fetch);
     const error = await wrapped(`http://127.0.0.1:${port}/api/whoami-v2`).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(HubConnectionError);
-    expect(error).toMatchObject({ code: "ECONNREFUSED", dropped: false });
+    expect(error).toMatchObject({ code: "ECONNREFUSED", failure: "unreachable", outcomeUnknown: false });
     expect((error as Error).message).toBe(
       `cannot connect to http://127.0.0.1:${port} (ECONNREFUSED) for GET /api/whoami-v2`,
     );

@@ -112,7 +112,7 @@ describe("modelcard push", () => {
     expect(stdout).toMatch(/^would push 19 files \([\d.]+ kB\) to .*\/alice\/smollm3-fr\n {2}README\.md +\d/);
     expect(stdout).toMatch(/\n {2}int8\/model\.safetensors +[\d.]+ (kB|B)\n/);
     expect(stdout).toContain(
-      "left out: checkpoint-500/, gptq-4bit/notes.md, logs/, notes.txt, optimizer.pt, rng_state.pth, scheduler.pt, training_args.bin\n",
+      "left out: checkpoint-500/ (a training checkpoint); gptq-4bit/notes.md, notes.txt (not a model file); logs/ (not a quantized model folder (no config.json with a quantization_config)); optimizer.pt, rng_state.pth, scheduler.pt, training_args.bin (training state)\n",
     );
     expect(hub.requests).toEqual([]);
   });

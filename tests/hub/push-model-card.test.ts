@@ -107,7 +107,11 @@ describe("pushModelCard: what arrives on the Hub", () => {
       .toString("utf8")
       .split("\n")
       .map((line) => JSON.parse(line));
-    expect(lines[0]).toEqual({ key: "header", value: { summary: "Release v1", description: "SFT on OpenHermes-FR" } });
+    const main = hub.repos.get("alice/smollm3-fr")!.commits[0]!.parent;
+    expect(lines[0]).toEqual({
+      key: "header",
+      value: { summary: "Release v1", description: "SFT on OpenHermes-FR", parentCommit: main },
+    });
     const readme = lines.find((line) => line.value.path === "README.md");
     expect(readme).toEqual({
       key: "file",
@@ -303,13 +307,16 @@ describe("pushModelCard: validation comes before any upload", () => {
 });
 
 describe("pushModelCard: faults", () => {
-  it("retries a 500 from the commit endpoint and commits once", async () => {
+  it("never resends a commit answered 500: it reads the branch, finds it was not made, and says to push again", async () => {
     hub.fail({ route: "commit", status: 500 });
-    const outcome = await push({ path: RUN_FIXTURE });
-    expect(outcome.status).toBe("pushed");
-    expect(hub.requests.filter((request) => request.route === "commit")).toHaveLength(2);
-    expect(hub.repos.get("alice/smollm3-fr")!.commits).toHaveLength(1);
-    expect(sleeps).toEqual([1000]);
+    const error = await push({ path: RUN_FIXTURE }).catch((caught: unknown) => caught);
+    const head = hub.repos.get("alice/smollm3-fr")!.heads.get("main");
+    expect((error as Error).message).toBe(
+      `committing to ${hub.url}/alice/smollm3-fr: the Hub answered 500: injected fault. URL: ${hub.url}/api/models/alice/smollm3-fr/commit/main; the Hub did not apply it (main is still at ${head}): push again.`,
+    );
+    expect(hub.requests.filter((request) => request.route === "commit")).toHaveLength(1);
+    expect(hub.repos.get("alice/smollm3-fr")!.commits).toHaveLength(0);
+    expect(sleeps).toEqual([]);
   });
 
   it("waits as long as a 429's Retry-After says, then goes on", async () => {
@@ -351,15 +358,15 @@ describe("pushModelCard: faults", () => {
     expect(routes()).not.toContain("commit");
   });
 
-  it("says the commit may have landed when the connection drops during the commit request itself", async () => {
+  it("sends the commit once when the connection drops before the Hub applied it, and says so", async () => {
     hub.addRepo("alice/smollm3-fr");
     hub.fail({ route: "commit", reset: true, times: Number.POSITIVE_INFINITY });
     const error = await push({ path: RUN_FIXTURE, cardOnly: true }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ step: "commit" });
-    expect((error as Error).message).toContain(
-      `the commit may or may not have been made: look at ${hub.url}/alice/smollm3-fr/commits before pushing again`,
+    expect((error as Error).message).toMatch(
+      /^committing to .*: the connection to .* was dropped \(\w+\) during POST \/api\/models\/alice\/smollm3-fr\/commit\/main; the Hub did not apply it \(main is still at [0-9a-f]{40}\): push again\.$/,
     );
-    expect(hub.requests.filter((request) => request.route === "commit")).toHaveLength(6);
+    expect(hub.requests.filter((request) => request.route === "commit")).toHaveLength(1);
   });
 
   it("never shows the token, even when the Hub echoes it back", async () => {

@@ -108,3 +108,18 @@ describe("lintFiles", () => {
     expect(threaded).toEqual(await run(1));
   });
 });
+
+describe("one root cause, one message", () => {
+  it("a card the Hub cannot read gets the reader's error alone, not the metadata rules' echoes", () => {
+    const messages = lintText("---\nlicense: mit\nlicense: apache-2.0\n---\n# Model\n");
+    expect(messages).toEqual([
+      {
+        ruleId: "duplicate-key",
+        severity: "error",
+        message: "duplicated mapping key (2:1)",
+        line: 3,
+        column: 1,
+      },
+    ]);
+  });
+});

@@ -71,6 +71,7 @@ describe("the rule registry", () => {
       expect(rule.description.length).toBeGreaterThan(20);
       expect(["error", "warning"]).toContain(rule.defaultSeverity);
       expect(typeof rule.fixable).toBe("boolean");
+      expect([undefined, "metadata", "reader"]).toContain(rule.reads);
       expect(typeof rule.check).toBe("function");
       if (rule.defaultOptions !== undefined) expect(rule.parseOptions).toBeTypeOf("function");
     }

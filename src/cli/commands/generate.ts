@@ -3,13 +3,14 @@ import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { Command } from "commander";
 import { coerceInputValue } from "../../generate/coerce-input-value.js";
+import { systemHardwareProbe } from "../../generate/detect-hardware.js";
 import type { InputWarning } from "../../generate/facts.js";
 import { formatExplanations } from "../../generate/format-explanations.js";
 import { generateCard } from "../../generate/generate-card.js";
 import { GenerateInputError } from "../../generate/generate-input-error.js";
 import { INPUT_FIELDS, type InputFieldName, type InputValues } from "../../generate/input-fields.js";
 import { type ConfigFile, loadConfigFile } from "../../generate/load-config-file.js";
-import { writeFileAtomically } from "../../io/write-file-atomically.js";
+import { replaceCardAndImages } from "../../io/replace-card-and-images.js";
 import { findLintConfig, LintConfigError, lintCard, loadLintConfig } from "../../lint/index.js";
 import type { DefineCommand } from "../command.js";
 import { EXIT, UsageError } from "../exit-codes.js";
@@ -18,6 +19,7 @@ import { parseSetFlag } from "../parse-assignments.js";
 interface SwitchFlags {
   config?: string;
   explain?: boolean;
+  detectHardware?: boolean;
   strict?: boolean;
   stdout?: boolean;
   force?: boolean;
@@ -51,7 +53,10 @@ function inputValues(flags: Record<string, unknown>, cwd: string): InputValues {
 
 function formatWarnings(directory: string, warnings: readonly InputWarning[], severity: "warning" | "error"): string {
   return warnings
-    .map((warning) => `${join(directory, warning.file)}: ${severity} ${warning.code}: ${warning.message}\n`)
+    .map(
+      (warning) =>
+        `${join(directory, warning.file)}: ${warning.severity ?? severity} ${warning.code}: ${warning.message}\n`,
+    )
     .join("");
 }
 
@@ -69,6 +74,10 @@ export const generateCommand: DefineCommand = ({ io, exit }) => {
   return command
     .option("--config <file>", "a YAML or JSON file holding any of these options by long name, and profiles")
     .option("--explain", "print every field with where its value came from (on stderr)")
+    .option(
+      "--detect-hardware",
+      "when no option, config or run file gives the hardware, take this machine's (nvidia-smi, else the CPU)",
+    )
     .option("--strict", "treat unreadable or corrupt run files as errors")
     .option("--stdout", "print the card on stdout instead of writing it (no training-curve images)")
     .option("--force", "overwrite an existing card and images")
@@ -78,7 +87,12 @@ export const generateCommand: DefineCommand = ({ io, exit }) => {
       let generated: Awaited<ReturnType<typeof generateCard>>;
       try {
         if (flags.config) config = await loadConfigFile(resolve(io.cwd, flags.config));
-        generated = await generateCard({ values, config, curvesFileName: flags.stdout ? null : "training_curves" });
+        generated = await generateCard({
+          values,
+          config,
+          curvesFileName: flags.stdout ? null : "training_curves",
+          hardwareProbe: flags.detectHardware ? systemHardwareProbe : null,
+        });
       } catch (error) {
         if (error instanceof GenerateInputError) throw new UsageError(error.message);
         throw error;
@@ -88,18 +102,18 @@ export const generateCommand: DefineCommand = ({ io, exit }) => {
       if (flags.explain) io.stderr(formatExplanations(generated.explanations));
       if (generated.warnings.length > 0) {
         io.stderr(formatWarnings(from ?? io.cwd, generated.warnings, flags.strict ? "error" : "warning"));
-        if (flags.strict) {
+        if (flags.strict && generated.warnings.some((warning) => warning.severity !== "note")) {
           io.stderr(`${output}: not written; fix or remove the files above, or run without --strict.\n`);
           exit(EXIT.refused);
           return;
         }
       }
       const text = generated.card.toString();
-      // The same rules `modelcard lint` applies here: its nearest config file, else the defaults.
-      const lintConfigPath = findLintConfig(io.cwd);
+      // The same rules `modelcard lint` applies to the written card: the config nearest its folder, else the defaults.
+      const lintConfigPath = findLintConfig(dirname(output));
       let lintConfig: Awaited<ReturnType<typeof loadLintConfig>>;
       try {
-        lintConfig = await loadLintConfig(lintConfigPath ?? undefined, io.cwd);
+        lintConfig = await loadLintConfig(lintConfigPath ?? undefined, dirname(output));
       } catch (error) {
         if (error instanceof LintConfigError) throw new UsageError(error.message);
         throw error;
@@ -134,9 +148,8 @@ export const generateCommand: DefineCommand = ({ io, exit }) => {
         return;
       }
       await mkdir(folder, { recursive: true });
-      for (const asset of generated.assets) await writeFileAtomically(join(folder, asset.fileName), asset.content);
-      await writeFileAtomically(output, text);
-      io.stderr(`wrote ${targets.join(", ")}\n`);
+      const written = await replaceCardAndImages({ cardPath: output, cardText: text, images: generated.assets });
+      io.stderr(`wrote ${[output, ...written.imagePaths].join(", ")}\n`);
       exit(EXIT.ok);
     });
 };

@@ -1,8 +1,12 @@
 import { stat } from "node:fs/promises";
-import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { Command } from "commander";
+import { readRepoId } from "../../card/index.js";
 import {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_IDLE_TIMEOUT_MS,
   formatBytes,
+  type LeftOutPath,
   lintBeforePush,
   type PushOutcome,
   type PushProblem,
@@ -26,7 +30,14 @@ interface PushFlags {
   dryRun?: boolean;
   token?: string;
   config?: string;
+  followSymlinks?: boolean;
+  include?: string[];
+  exclude?: string[];
+  timeout?: string;
+  json?: boolean;
 }
+
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export const pushCommand: DefineCommand = ({ io, exit }) =>
   new Command("push")
@@ -43,14 +54,27 @@ export const pushCommand: DefineCommand = ({ io, exit }) =>
     .option("--dry-run", "check the card and list what would be sent, without any request")
     .option("--token <token>", "Hugging Face token (default: HF_TOKEN, then the token file under HF_HOME)")
     .option("--config <file>", "lint configuration (default: the nearest modelcard.config.*)")
+    .option(
+      "--follow-symlinks",
+      "send files whose symlinks lead out of the folder (e.g. a Hugging Face cache snapshot)",
+    )
+    .option("--include <glob>", "send exactly the files matching this glob, with the card (repeatable)", collect)
+    .option("--exclude <glob>", "leave out the files matching this glob (repeatable)", collect)
+    .option(
+      "--timeout <seconds>",
+      `give up on a request when no byte moved for this long (default: MODELCARD_TIMEOUT, else ${DEFAULT_IDLE_TIMEOUT_MS / 1000})`,
+    )
+    .option("--json", "print the plan and the outcome as JSON on stdout")
     .addHelpText(
       "after",
-      "\nThe Hub is https://huggingface.co unless HF_ENDPOINT says otherwise. Progress goes to stderr; the summary, with the commit or pull request URL, to stdout.",
+      `\nThe Hub is https://huggingface.co unless HF_ENDPOINT says otherwise. Progress goes to stderr; the summary, with the commit or pull request URL, to stdout. Never sent: .git/, .cache/, this tool's temporary files, and symlinks leading out of the folder (unless --follow-symlinks). A connection must open within ${DEFAULT_CONNECT_TIMEOUT_MS / 1000} s (or the timeout, if shorter).`,
     )
     .action(async (target: string, flags: PushFlags) => {
-      if (!/^[\w.-]+\/[\w.-]+$/.test(flags.repo)) {
+      const repoId = readRepoId(flags.repo);
+      if (repoId.kind !== "hub-id" || repoId.owner === null) {
         throw new UsageError(`--repo ${flags.repo}: expected OWNER/NAME, e.g. --repo my-user/my-model`);
       }
+      const idleMs = timeoutMs(flags.timeout, io.env.MODELCARD_TIMEOUT);
       const path = resolve(io.cwd, target);
       const credentials = resolveHubCredentials({ token: flags.token, env: io.env });
       if (!credentials.accessToken && !flags.dryRun) {
@@ -75,6 +99,10 @@ export const pushCommand: DefineCommand = ({ io, exit }) =>
           ...(flags.private && { private: true }),
           ...(flags.cardOnly && { cardOnly: true }),
           ...(flags.dryRun && { dryRun: true }),
+          ...(flags.followSymlinks && { followSymlinks: true }),
+          ...(flags.include && { include: flags.include }),
+          ...(flags.exclude && { exclude: flags.exclude }),
+          ...(idleMs !== undefined && { timeouts: { idleMs } }),
           ...(flags.commitMessage !== undefined && { commitMessage: flags.commitMessage }),
           onProgress: progressPrinter(io),
         });
@@ -90,10 +118,24 @@ export const pushCommand: DefineCommand = ({ io, exit }) =>
       }
       // Problems point into the card itself, named the way the user named the run or the card.
       const cardPath = outcome.plan.card?.localPath ?? path;
-      io.stderr(formatProblems(isAbsolute(target) ? cardPath : relative(io.cwd, cardPath), outcome.problems));
-      io.stdout(formatOutcome(outcome));
+      const shownPath = (path: string) => (isAbsolute(target) ? path : relative(io.cwd, path));
+      io.stderr(formatProblems(shownPath(cardPath), outcome.problems, shownPath(isFolder ? path : dirname(path))));
+      io.stdout(flags.json ? `${JSON.stringify(outcomeJson(outcome), null, 2)}\n` : formatOutcome(outcome));
       exit(outcome.status === "refused" ? EXIT.refused : EXIT.ok);
     });
+
+/** `--timeout`, else MODELCARD_TIMEOUT, in seconds -> milliseconds; undefined for the default. */
+function timeoutMs(flag: string | undefined, environment: string | undefined): number | undefined {
+  const [name, value] = flag !== undefined ? ["--timeout", flag] : ["MODELCARD_TIMEOUT", environment];
+  if (value === undefined || value.trim() === "") return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new UsageError(
+      `${name} ${value}: expected a number of seconds above 0, e.g. ${name === "--timeout" ? "--timeout 300" : "MODELCARD_TIMEOUT=300"}`,
+    );
+  }
+  return Math.round(seconds * 1000);
+}
 
 async function loadConfig(flag: string | undefined, cwd: string, cardFolder: string) {
   try {
@@ -104,11 +146,19 @@ async function loadConfig(flag: string | undefined, cwd: string, cardFolder: str
   }
 }
 
-/** `path:line:column: severity code: message`, the Hub's messages marked as such. */
-export function formatProblems(file: string, problems: readonly PushProblem[]): string {
+/**
+ * `path:line:column: severity code: message`, the Hub's messages marked as such; a problem about another file of
+ * the folder names that file.
+ */
+export function formatProblems(file: string, problems: readonly PushProblem[], folder = "."): string {
   return problems
     .map((problem) => {
-      const where = problem.line === undefined ? file : `${file}:${problem.line}:${problem.column ?? 1}`;
+      const where =
+        problem.path !== undefined
+          ? join(folder, problem.path)
+          : problem.line === undefined
+            ? file
+            : `${file}:${problem.line}:${problem.column ?? 1}`;
       const from = problem.source === "hub" ? " (from the Hub)" : "";
       return `${where}: ${problem.severity} ${problem.code}${from}: ${problem.message}\n`;
     })
@@ -127,14 +177,46 @@ export function formatOutcome(outcome: PushOutcome): string {
       const generated = file.content ? "  (generated, not written to disk)" : "";
       lines.push(`  ${file.pathInRepo.padEnd(width)}  ${formatBytes(file.size)}${generated}`);
     }
-    if (plan.skipped.length > 0) lines.push(`left out: ${plan.skipped.join(", ")}`);
-    return `${lines.join("\n")}\n`;
+    return `${lines.join("\n")}\n${formatLeftOut(plan.skipped)}`;
   }
   const created = outcome.repoCreated ? " (repository created)" : "";
+  const confirmed = outcome.confirmedAfterLostAnswer ? " (its answer was lost; the commit was found on the Hub)" : "";
   if (outcome.pullRequestUrl) {
-    return `opened a pull request with ${count} on ${outcome.repoUrl}${created}\npull request: ${outcome.pullRequestUrl}\ncommit: ${outcome.commitUrl}\n`;
+    return `opened a pull request with ${count} on ${outcome.repoUrl}${created}${confirmed}\npull request: ${outcome.pullRequestUrl}\ncommit: ${outcome.commitUrl}\n${formatLeftOut(plan.skipped)}`;
   }
-  return `pushed ${count} to ${outcome.repoUrl} on ${outcome.branch}${created}\ncommit: ${outcome.commitUrl}\n`;
+  return `pushed ${count} to ${outcome.repoUrl} on ${outcome.branch}${created}${confirmed}\ncommit: ${outcome.commitUrl}\n${formatLeftOut(plan.skipped)}`;
+}
+
+/** `left out: a, b (reason); c (other reason)`: what the folder holds that was not sent, grouped by why. */
+function formatLeftOut(skipped: readonly LeftOutPath[]): string {
+  if (skipped.length === 0) return "";
+  const byReason = new Map<string, string[]>();
+  for (const { path, reason } of skipped) byReason.set(reason, [...(byReason.get(reason) ?? []), path]);
+  const groups = [...byReason].map(([reason, paths]) => `${paths.join(", ")} (${reason})`);
+  return `left out: ${groups.join("; ")}\n`;
+}
+
+/** The `--json` shape: the plan, the outcome, what was left out and why, the problems. */
+export function outcomeJson(outcome: PushOutcome) {
+  const { plan } = outcome;
+  return {
+    status: outcome.status,
+    repoUrl: outcome.repoUrl,
+    cardGenerated: outcome.cardGenerated,
+    files: plan.files.map((file) => ({ path: file.pathInRepo, size: file.size, generated: Boolean(file.content) })),
+    totalBytes: plan.totalBytes,
+    leftOut: plan.skipped,
+    outsideLinks: plan.outsideLinks,
+    problems: outcome.problems,
+    ...(outcome.status === "pushed" && {
+      branch: outcome.branch,
+      repoCreated: outcome.repoCreated,
+      commitOid: outcome.commitOid,
+      commitUrl: outcome.commitUrl,
+      pullRequestUrl: outcome.pullRequestUrl,
+      confirmedAfterLostAnswer: outcome.confirmedAfterLostAnswer,
+    }),
+  };
 }
 
 /**

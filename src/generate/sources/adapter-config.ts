@@ -13,12 +13,14 @@ export interface AdapterFacts {
   rank?: number;
   alpha?: number;
   targetModules: string[];
+  /** True when the task type does not decide the Hub task (SEQ_2_SEQ_LM). */
+  taskUndecided: boolean;
 }
 
-/** PEFT task types -> the architecture tag and the Hub task. */
-const TASKS: Record<string, { kind: string; task: string }> = {
+/** PEFT task types -> the architecture tag and the Hub task (none for SEQ_2_SEQ_LM: see architecture-task). */
+const TASKS: Record<string, { kind: string; task: string | null }> = {
   CAUSAL_LM: { kind: "causal-lm", task: "text-generation" },
-  SEQ_2_SEQ_LM: { kind: "seq2seq-lm", task: "text2text-generation" },
+  SEQ_2_SEQ_LM: { kind: "seq2seq-lm", task: null },
   SEQ_CLS: { kind: "sequence-classification", task: "text-classification" },
   TOKEN_CLS: { kind: "token-classification", task: "token-classification" },
   QUESTION_ANS: { kind: "question-answering", task: "question-answering" },
@@ -38,8 +40,9 @@ export async function readAdapterConfig(directory: string): Promise<SourceReadin
         "library-name": "peft",
         "base-model": base && isHubRepoId(base) ? base : undefined,
         "architecture-kind": task?.kind,
-        "pipeline-tag": task?.task,
+        "pipeline-tag": task?.task ?? undefined,
       },
+      taskUndecided: task !== undefined && task.task === null,
       peftType: stringField(json, "peft_type") ?? "LORA",
       rank: numberField(json, "r"),
       alpha: numberField(json, "lora_alpha"),

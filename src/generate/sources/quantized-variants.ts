@@ -1,5 +1,5 @@
-import { readdir } from "node:fs/promises";
-import { join } from "node:path";
+import { readdir, realpath } from "node:fs/promises";
+import { isAbsolute, join, relative } from "node:path";
 import type { InputWarning, SourceReading } from "../facts.js";
 import { bitsInName } from "./bits-in-name.js";
 import { readModelConfig } from "./model-config.js";
@@ -15,18 +15,28 @@ export interface QuantizedVariantFacts {
   bytes: number | null;
 }
 
-/** Folder names of quantized copies: int8, int4, uint4, nf4, fp8, fp4, q4_k_m, 4bit (not fp16 or bf16 copies). */
-const NAMED_VARIANT = /^(?:u?int\d+|nf4|fp[48]|q\d+(?:_k(?:_[sml])?)?|\d+-?bits?)$/i;
+/**
+ * The folders `modelcard push` sends as quantized copies (the same rule as its upload plan): `int8/` and `int4/`
+ * (the seed's torchao step) or any folder whose config.json has a `quantization_config`. Never `checkpoint-*`
+ * (a QLoRA checkpoint's config carries the bitsandbytes settings it trained with, but it is training state)
+ * and never a dot-folder.
+ */
+const NAMED_VARIANTS = new Set(["int8", "int4"]);
 
 /**
- * Quantized copies in subfolders: `int8/`, `int4/` (the seed's torchao step), or any subfolder whose
- * config.json carries a `quantization_config`.
+ * Quantized copies in subfolders of the run, as push would send them. A folder that is a link out of the run is
+ * not the run's, whatever it holds: it is left out with a warning.
  */
 export async function readQuantizedVariants(directory: string): Promise<SourceReading<QuantizedVariantFacts[]>> {
   let folders: string[];
+  let root: string;
   try {
     const entries = await readdir(directory, { withFileTypes: true });
-    folders = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith(".")).map((entry) => entry.name);
+    folders = entries
+      .filter((entry) => (entry.isDirectory() || entry.isSymbolicLink()) && !entry.name.startsWith("."))
+      .filter((entry) => !entry.name.startsWith("checkpoint-"))
+      .map((entry) => entry.name);
+    root = await realpath(directory);
   } catch {
     return { facts: null, warnings: [] };
   }
@@ -34,10 +44,21 @@ export async function readQuantizedVariants(directory: string): Promise<SourceRe
   const variants: QuantizedVariantFacts[] = [];
   for (const folder of folders.sort()) {
     const path = join(directory, folder);
+    const target = await realpath(path).catch(() => null);
+    if (target === null) continue;
+    const inside = relative(root, target);
+    if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) {
+      warnings.push({
+        code: "link-outside-run",
+        file: folder,
+        message: "is a link to a folder outside the run; it was not read as a variant",
+      });
+      continue;
+    }
     const config = await readModelConfig(path);
-    warnings.push(...config.warnings.map((warning) => ({ ...warning, file: `${folder}/${warning.file}` })));
     const quantization = config.facts?.quantization ?? null;
-    if (!quantization && !NAMED_VARIANT.test(folder)) continue;
+    if (!quantization && !NAMED_VARIANTS.has(folder)) continue;
+    warnings.push(...config.warnings.map((warning) => ({ ...warning, file: `${folder}/${warning.file}` })));
     const weights = await readModelWeights(path, `${folder}/`);
     warnings.push(...weights.warnings);
     variants.push({

@@ -8,15 +8,17 @@ import { type GgufFacts, readGgufFiles } from "./gguf-files.js";
 import { MODEL_CONFIG_FILE, type ModelConfigFacts, readModelConfig } from "./model-config.js";
 import { readModelWeights, type WeightsFacts } from "./model-weights.js";
 import { type QuantizedVariantFacts, readQuantizedVariants } from "./quantized-variants.js";
-import { type LogEntry, readTrainerState, TRAINER_STATE_FILE, type TrainerStateFacts } from "./trainer-state.js";
+import { readTrainerState, TRAINER_STATE_FILE, type TrainerStateFacts } from "./trainer-state.js";
 import { readTrainingConfig, TRAINING_CONFIG_FILE } from "./training-config.js";
-import { readTrainingResults } from "./training-results.js";
+import type { TrainingLog } from "./training-log.js";
+import { readTrainingResults, type TrainingResultsFacts } from "./training-results.js";
 
 /** Everything a training output directory told us, each input field with the file it came from. */
 export interface RunFacts {
   directory: string;
   fields: FieldFacts;
-  logHistory: LogEntry[];
+  /** What the card takes from trainer_state.json's log_history; null without one. */
+  trainingLog: TrainingLog | null;
   /** Final `eval_*` metrics, each with its file. */
   evalMetrics: Record<string, { value: number; file: string }>;
   config: ModelConfigFacts | null;
@@ -25,10 +27,16 @@ export interface RunFacts {
   gguf: GgufFacts[];
   conversational: boolean;
   generation: GenerationFacts | null;
-  trainerState: Omit<TrainerStateFacts, "values" | "logHistory" | "evalMetrics"> | null;
+  trainerState: Omit<TrainerStateFacts, "values" | "log" | "evalMetrics"> | null;
   variants: QuantizedVariantFacts[];
+  /** The file and value that name a model whose Hub task is not decided by it (T5, SEQ_2_SEQ_LM); null if none. */
+  taskUndecidedBy: { file: string; what: string } | null;
+  /** More hyperparameters, by the names transformers' card gives them, from training_config.json. */
+  hyperparameters: Record<string, string | number>;
   /** Seconds, from the results files or the log's final summary. */
   trainRuntime: number | null;
+  /** The file that gave trainRuntime. */
+  trainRuntimeFrom: string | null;
 }
 
 function addFields(fields: FieldFacts, values: InputValues | undefined, file: (name: InputFieldName) => string) {
@@ -36,6 +44,19 @@ function addFields(fields: FieldFacts, values: InputValues | undefined, file: (n
     if (value === undefined || fields[name]) continue;
     (fields as Record<string, unknown>)[name] = { value, from: { kind: "run", detail: file(name) } };
   }
+}
+
+function trainRuntime(
+  results: TrainingResultsFacts | null,
+  log: TrainingLog | null,
+): Pick<RunFacts, "trainRuntime" | "trainRuntimeFrom"> {
+  if (results?.trainRuntime !== undefined) {
+    return { trainRuntime: results.trainRuntime, trainRuntimeFrom: results.fileOf.train_runtime ?? null };
+  }
+  const logged = log?.summary?.train_runtime;
+  return logged === undefined
+    ? { trainRuntime: null, trainRuntimeFrom: null }
+    : { trainRuntime: logged, trainRuntimeFrom: TRAINER_STATE_FILE };
 }
 
 /**
@@ -67,7 +88,7 @@ export async function readRunDirectory(directory: string): Promise<SourceReading
     ]);
   const fields: FieldFacts = {};
   addFields(fields, adapter.facts?.values, () => ADAPTER_CONFIG_FILE);
-  addFields(fields, trainingConfig.facts ?? undefined, () => TRAINING_CONFIG_FILE);
+  addFields(fields, trainingConfig.facts?.values, () => TRAINING_CONFIG_FILE);
   const resultKeys: Partial<Record<InputFieldName, string>> = {
     "training-loss": "train_loss",
     "validation-loss": "eval_loss",
@@ -94,12 +115,12 @@ export async function readRunDirectory(directory: string): Promise<SourceReading
   for (const [key, value] of Object.entries(results.facts?.evalMetrics ?? {})) {
     evalMetrics[key] = { value, file: results.facts?.fileOf[key] ?? "all_results.json" };
   }
-  const { values: _values, logHistory = [], evalMetrics: _metrics, ...state } = trainerState.facts ?? {};
+  const { values: _values, log = null, evalMetrics: _metrics, ...state } = trainerState.facts ?? {};
   return {
     facts: {
       directory,
       fields,
-      logHistory,
+      trainingLog: log,
       evalMetrics,
       config: config.facts,
       adapter: adapter.facts,
@@ -109,10 +130,13 @@ export async function readRunDirectory(directory: string): Promise<SourceReading
       generation: generation.facts,
       trainerState: trainerState.facts ? state : null,
       variants: variants.facts ?? [],
-      trainRuntime:
-        results.facts?.trainRuntime ??
-        logHistory.findLast((entry) => entry.train_runtime !== undefined)?.train_runtime ??
-        null,
+      hyperparameters: trainingConfig.facts?.hyperparameters ?? {},
+      taskUndecidedBy: config.facts?.taskUndecided
+        ? { file: MODEL_CONFIG_FILE, what: config.facts.architecture ?? "the architecture" }
+        : adapter.facts?.taskUndecided
+          ? { file: ADAPTER_CONFIG_FILE, what: "task_type SEQ_2_SEQ_LM" }
+          : null,
+      ...trainRuntime(results.facts, log),
     },
     warnings: [
       adapter,

@@ -20,6 +20,7 @@ export function cardProblemRule(
     description,
     defaultSeverity,
     fixable,
+    reads: "reader",
     check({ card }, report) {
       for (const problem of card.problems) {
         if (!codes.includes(problem.code)) continue;

@@ -5,6 +5,7 @@ export const noFrontMatter: LintRule = {
   description: "A model card should start with a YAML front-matter block between `---` lines.",
   defaultSeverity: "warning",
   fixable: false,
+  reads: "reader",
   check({ card }, report) {
     if (card.hasFrontMatter) return;
     report({

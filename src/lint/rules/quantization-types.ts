@@ -1,23 +1,9 @@
+import { quantizationScheme } from "../../vocabulary/quantization-schemes.js";
 import type { LintRule } from "../types.js";
 import { isRecord, optionsObject, stringList } from "./rule-kit.js";
 
-/** torchao's types the generator writes, and the `quant_method` values of transformers' `quantization_config`. */
-export const KNOWN_QUANTIZATION_TYPES = [
-  "int8_weight_only",
-  "int4_weight_only",
-  "int8_dynamic",
-  "bitsandbytes",
-  "gptq",
-  "awq",
-  "torchao",
-  "fp8",
-  "compressed-tensors",
-  "hqq",
-  "mxfp4",
-] as const;
-
 export interface QuantizationOptions {
-  /** More accepted type names (e.g. GGUF's `Q4_K_M`). */
+  /** More accepted scheme names, beyond the shared table and GGUF's file types. */
   extraTypes: readonly string[];
 }
 
@@ -36,7 +22,7 @@ function quantizedEvidence(metadata: Record<string, unknown>): string | null {
 export const quantizationTypes: LintRule<QuantizationOptions> = {
   id: "quantization-types",
   description:
-    "`quantization_types` must be present exactly when the card says it is quantized, and name known quantization types.",
+    "`quantization_types` must be present exactly when the card says it is quantized, and name known quantization schemes.",
   defaultSeverity: "warning",
   fixable: false,
   defaultOptions: { extraTypes: [] },
@@ -51,7 +37,7 @@ export const quantizationTypes: LintRule<QuantizationOptions> = {
     const hasTypes = types !== undefined && types !== null && !(Array.isArray(types) && types.length === 0);
     if (!hasTypes && evidence) {
       report({
-        message: `The card says it is quantized (${evidence}) but has no \`quantization_types\`; add e.g. \`quantization_types: [int8_weight_only]\`.`,
+        message: `The card says it is quantized (${evidence}) but has no \`quantization_types\`; add the schemes it uses, e.g. \`bnb_nf4\`, \`gptq_int4\`, \`awq_int4\`, \`int8_weight_only\` or a GGUF file type such as \`Q4_K_M\`.`,
         ...(types === undefined ? {} : { path: ["quantization_types"] }),
       });
       return;
@@ -65,11 +51,11 @@ export const quantizationTypes: LintRule<QuantizationOptions> = {
       });
     }
     const list = Array.isArray(types) ? types : [types];
-    const known = new Set<string>([...KNOWN_QUANTIZATION_TYPES, ...options.extraTypes]);
+    const extra = new Set(options.extraTypes);
     list.forEach((type, index) => {
-      if (typeof type === "string" && known.has(type)) return;
+      if (typeof type === "string" && (extra.has(type) || quantizationScheme(type))) return;
       report({
-        message: `Quantization type ${JSON.stringify(type)} is not known; use one of ${[...known].join(", ")} (or list it in the rule's extraTypes option).`,
+        message: `Quantization scheme ${JSON.stringify(type)} is not known; use a scheme such as \`int8_weight_only\`, \`bnb_nf4\`, \`gptq_int4\`, \`awq_int4\` or a GGUF file type such as \`Q4_K_M\` (the rule's page lists them all), or list it in the rule's extraTypes option.`,
         path: Array.isArray(types) ? ["quantization_types", index] : ["quantization_types"],
         atValue: true,
       });

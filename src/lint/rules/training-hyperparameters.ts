@@ -6,19 +6,18 @@ const POSITIVE_INTEGERS = [
   "batch_size",
   "per_device_train_batch_size",
   "train_batch_size",
-  "max_epochs",
-  "num_train_epochs",
-  "epochs",
   "max_seq_length",
   "gradient_accumulation_steps",
 ];
+/** Epochs may be fractional: `TrainingArguments(num_train_epochs=2.5)` is ordinary. */
+const POSITIVE_NUMBERS = ["max_epochs", "num_train_epochs", "epochs"];
 /** Where the generator and common trainers put hyperparameters: the top level and these mappings. */
 const SECTIONS = ["training_config", "hyperparameters", "training_hyperparameters"];
 
 export const trainingHyperparameters: LintRule = {
   id: "training-hyperparameters",
   description:
-    "The learning rate must be in (0, 1]; batch size, epochs, sequence length and accumulation steps positive integers.",
+    "The learning rate must be in (0, 1]; epochs positive; batch size, sequence length and accumulation steps positive integers.",
   defaultSeverity: "warning",
   fixable: false,
   check({ card }, report) {
@@ -37,6 +36,14 @@ export const trainingHyperparameters: LintRule = {
           if (number === null || !(number > 0 && number <= 1)) {
             report({
               message: `${where} is ${JSON.stringify(value)}; a learning rate is a number in (0, 1], e.g. 2e-5.`,
+              path,
+              atValue: true,
+            });
+          }
+        } else if (POSITIVE_NUMBERS.includes(key)) {
+          if (number === null || !(number > 0)) {
+            report({
+              message: `${where} is ${JSON.stringify(value)}; it must be a positive number.`,
               path,
               atValue: true,
             });

@@ -5,9 +5,11 @@ import type { AddressInfo } from "node:net";
 /**
  * A local stand-in for the part of the Hugging Face Hub's HTTP API that @huggingface/hub uses to publish a model
  * (whoami, repo info, create repo, create branch, preupload, LFS batch + basic and multipart upload, NDJSON commit)
- * plus validate-yaml. It follows the wire format that library sends, checks it the way the Hub would (auth, LFS
- * object hashes and sizes, LFS pointers in the commit), applies commits atomically, and keeps every request so
- * tests can assert on what arrived. Faults can be queued per route.
+ * plus validate-yaml, and what a push reads back (commits of a branch, paths-info, pull requests). It follows the
+ * wire format that library sends, checks it the way the Hub would (auth, LFS object hashes and sizes, LFS pointers
+ * in the commit, the parent commit), applies commits atomically, and keeps every request so tests can assert on
+ * what arrived. Faults can be queued per route: an error answer, a dropped connection, a server that never answers,
+ * or a connection dropped after the request was applied.
  */
 
 export type FakeHubRoute =
@@ -21,7 +23,10 @@ export type FakeHubRoute =
   | "lfs-upload"
   | "lfs-part"
   | "lfs-complete"
-  | "commit";
+  | "commit"
+  | "list-commits"
+  | "paths-info"
+  | "discussions";
 
 export interface FakeHubUser {
   name: string;
@@ -62,6 +67,10 @@ export interface Fault {
   times?: number;
   /** Drop the connection without an answer. */
   reset?: boolean;
+  /** Read the request, then never answer (nor close the connection). */
+  hang?: boolean;
+  /** Apply the request as usual, then drop the connection instead of answering. */
+  resetAfterApplying?: boolean;
   status?: number;
   headers?: Record<string, string>;
   /** JSON answer body. */
@@ -78,7 +87,11 @@ export interface FakeFile {
 
 export interface FakeCommit {
   oid: string;
+  /** The commit it was made on. */
+  parent: string;
   branch: string;
+  /** Who made it (the token's user). */
+  author: string;
   /** The pull request number when the commit opened one. */
   pullRequest: number | null;
   title: string;
@@ -92,6 +105,11 @@ export interface FakeRepo {
   private: boolean;
   /** Every branch's files (`refs/pr/N` for pull requests). */
   branches: Map<string, Map<string, FakeFile>>;
+  /** Every branch's head commit id. */
+  heads: Map<string, string>;
+  /** The files of each commit id, as of that commit. */
+  trees: Map<string, Map<string, FakeFile>>;
+  /** The commits pushed (not the repository's initial one), oldest first. */
   commits: FakeCommit[];
 }
 
@@ -152,6 +170,11 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       req.socket.destroy();
       return;
     }
+    if (fault?.hang) {
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      requests.push(record(route, req, target, Buffer.concat(chunks), "hang"));
+      return;
+    }
     if (route === "lfs-upload" && options.keepLfsBytes === false && !fault) {
       requests.push(record(route, req, target, Buffer.alloc(0), undefined));
       await storeLfsDigest(params[0]!, req, Number(target.searchParams.get("size")));
@@ -159,8 +182,17 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       return;
     }
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const recorded = record(route, req, target, Buffer.concat(chunks), fault ? `status ${fault.status}` : undefined);
+    const faultName = fault?.resetAfterApplying ? "reset after applying" : fault ? `status ${fault.status}` : undefined;
+    const recorded = record(route, req, target, Buffer.concat(chunks), faultName);
     requests.push(recorded);
+    if (fault?.resetAfterApplying && route !== "unknown") {
+      try {
+        ROUTES[route](recorded, params);
+      } finally {
+        req.socket.destroy();
+      }
+      return;
+    }
     if (fault) {
       const body = fault.bodyFrom?.(recorded) ?? fault.body ?? { error: "injected fault" };
       sendJson(res, fault.status ?? 500, body, fault.headers);
@@ -205,12 +237,14 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
   }
 
   function addRepo(id: string, settings: { private?: boolean } = {}): FakeRepo {
+    const initial = randomBytes(20).toString("hex");
+    const tree = new Map([[".gitattributes", { bytes: Buffer.from("*.safetensors filter=lfs\n"), lfs: false }]]);
     const repo: FakeRepo = {
       id,
       private: Boolean(settings.private),
-      branches: new Map([
-        ["main", new Map([[".gitattributes", { bytes: Buffer.from("*.safetensors filter=lfs\n"), lfs: false }]])],
-      ]),
+      branches: new Map([["main", tree]]),
+      heads: new Map([["main", initial]]),
+      trees: new Map([[initial, tree]]),
       commits: [],
     };
     repos.set(id, repo);
@@ -259,6 +293,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       const from = repo.branches.get(body.startingPoint ?? "main");
       if (!from) throw new HttpError(404, `Invalid rev id: ${body.startingPoint}`);
       repo.branches.set(branch!, new Map(from));
+      repo.heads.set(branch!, repo.heads.get(body.startingPoint ?? "main")!);
       return {};
     },
     "validate-yaml"(request) {
@@ -340,6 +375,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     },
     commit(request, [id, revision]) {
       const repo = ownRepo(request, id!);
+      const who = requireUser(request, true);
       if (request.headers["content-type"] !== "application/x-ndjson") throw new HttpError(400, "expected NDJSON");
       const lines = request.body
         .toString("utf8")
@@ -373,18 +409,38 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
         }
       }
       const isPullRequest = request.query.create_pr === "1";
-      const base = repo.branches.get(revision!);
-      if (!base) throw new HttpError(404, `Invalid rev id: ${revision}`);
+      if (!repo.branches.has(revision!)) throw new HttpError(404, `Invalid rev id: ${revision}`);
+      // As the Hub: on a branch, the parent must still be its head; a pull request starts from the parent given.
+      const parentCommit = header.value.parentCommit;
+      let parent = repo.heads.get(revision!)!;
+      if (typeof parentCommit === "string") {
+        if (!repo.trees.has(parentCommit)) throw new HttpError(400, `Invalid parent commit: ${parentCommit}`);
+        if (!isPullRequest && parentCommit !== parent) {
+          return [412, { error: "A commit has happened since. Please refresh and try again." }];
+        }
+        parent = parentCommit;
+      }
       const number = isPullRequest ? ++pullRequests : null;
       const target = isPullRequest ? `refs/pr/${number}` : revision!;
       // Atomic: the new tree is built aside and swapped in whole.
-      const tree = new Map(base);
+      const tree = new Map(repo.trees.get(parent)!);
       for (const path of deleted) tree.delete(path);
       for (const [path, file] of files) tree.set(path, file);
-      repo.branches.set(target, tree);
       const oid = randomBytes(20).toString("hex");
+      repo.branches.set(target, tree);
+      repo.heads.set(target, oid);
+      repo.trees.set(oid, tree);
       const description = typeof header.value.description === "string" ? header.value.description : undefined;
-      repo.commits.push({ oid, branch: target, pullRequest: number, title: header.value.summary, description, files });
+      repo.commits.push({
+        oid,
+        parent,
+        branch: target,
+        author: who.name,
+        pullRequest: number,
+        title: header.value.summary,
+        description,
+        files,
+      });
       return {
         success: true,
         commitOid: oid,
@@ -392,6 +448,56 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
         hookOutput: "",
         ...(number !== null && { pullRequestUrl: `${url}/${id}/discussions/${number}` }),
       };
+    },
+    "list-commits"(request, [id, revision]) {
+      const repo = ownRepo(request, id!);
+      let oid = repo.heads.get(revision!);
+      if (!oid) throw new HttpError(404, `Invalid rev id: ${revision}`);
+      const limit = Number(request.query.limit ?? 100);
+      const list: { id: string; title: string; message: string; authors: unknown[]; date: string }[] = [];
+      while (oid && list.length < limit) {
+        const commit = repo.commits.find((candidate) => candidate.oid === oid);
+        list.push({ id: oid, title: commit?.title ?? "initial commit", message: "", authors: [], date: "" });
+        oid = commit?.parent;
+      }
+      return [200, list];
+    },
+    "paths-info"(request, [id, revision]) {
+      const repo = ownRepo(request, id!);
+      const tree = repo.trees.get(revision!) ?? repo.branches.get(revision!);
+      if (!tree) throw new HttpError(404, `Invalid rev id: ${revision}`);
+      const body = JSON.parse(request.body.toString("utf8")) as { paths: string[] };
+      const infos = body.paths.flatMap((path) => {
+        const file = tree.get(path);
+        if (!file) return [];
+        const sha256 = createHash("sha256").update(file.bytes).digest("hex");
+        const blob = createHash("sha1").update(`blob ${file.bytes.length}\0`).update(file.bytes).digest("hex");
+        return [
+          {
+            type: "file",
+            path,
+            size: file.bytes.length,
+            oid: blob,
+            ...(file.lfs && { lfs: { oid: sha256, size: file.bytes.length, pointerSize: 134 } }),
+          },
+        ];
+      });
+      return [200, infos];
+    },
+    discussions(request, [id]) {
+      const repo = ownRepo(request, id!);
+      const discussions = repo.commits
+        .filter((commit) => commit.pullRequest !== null)
+        .filter((commit) => !request.query.author || commit.author === request.query.author)
+        .map((commit) => ({
+          num: commit.pullRequest,
+          title: commit.title,
+          status: "open",
+          isPullRequest: true,
+          author: { name: commit.author },
+        }))
+        .reverse();
+      return { discussions, count: discussions.length, start: 0, numClosedDiscussions: 0 };
     },
   };
 
@@ -451,6 +557,9 @@ function matchRoute(method: string, pathname: string): { route: FakeHubRoute | "
     ["POST", /^\/api\/models\/([^/]+\/[^/]+)\/branch\/([^/]+)$/, "create-branch"],
     ["POST", /^\/api\/models\/([^/]+\/[^/]+)\/preupload\/([^/]+)$/, "preupload"],
     ["POST", /^\/api\/models\/([^/]+\/[^/]+)\/commit\/([^/]+)$/, "commit"],
+    ["GET", /^\/api\/models\/([^/]+\/[^/]+)\/commits\/([^/]+)$/, "list-commits"],
+    ["POST", /^\/api\/models\/([^/]+\/[^/]+)\/paths-info\/([^/]+)$/, "paths-info"],
+    ["GET", /^\/api\/models\/([^/]+\/[^/]+)\/discussions$/, "discussions"],
     ["POST", /^\/([^/]+\/[^/]+)\.git\/info\/lfs\/objects\/batch$/, "lfs-batch"],
     ["PUT", /^\/lfs\/([0-9a-f]{64})$/, "lfs-upload"],
     ["PUT", /^\/lfs\/([0-9a-f]{64})\/parts\/(\d+)$/, "lfs-part"],

@@ -1,0 +1,43 @@
+import { rewriteNonFinite } from "./rewrite-non-finite.js";
+
+export interface PythonJsonReading {
+  value: unknown;
+  /** How many bare `NaN`, `Infinity` and `-Infinity` were read as null. */
+  nonFinite: number;
+}
+
+/** A JSON syntax error, with the byte of the file where the text stops being JSON. */
+export class JsonSyntaxError extends Error {
+  constructor(
+    readonly byteOffset: number,
+    readonly reason: string,
+  ) {
+    super(`not valid JSON at byte ${byteOffset} (${reason})`);
+  }
+}
+
+/**
+ * Parses JSON as Python's `json` writes it: bare `NaN`, `Infinity` and `-Infinity` are read as null (see
+ * rewriteNonFinite), so a reader drops them instead of the whole file. A syntax error names the byte of the
+ * original text where it is (V8 counts UTF-16 units).
+ */
+export function parsePythonJson(text: string): PythonJsonReading {
+  const { text: rewritten, nonFinite, grown } = rewriteNonFinite(text);
+  try {
+    return { value: JSON.parse(rewritten), nonFinite };
+  } catch (error) {
+    const reason = (error as Error).message;
+    const position = /at position (\d+)/.exec(reason)?.[1];
+    let offset = position === undefined ? rewritten.length : Number(position);
+    offset -= grown.filter((at) => at < offset).length;
+    const byteOffset = Buffer.byteLength(text.slice(0, offset));
+    // At the very end, whatever V8 expected, the file is cut short: say so, it is what the user must fix.
+    const truncated = text.slice(offset).trim() === "";
+    throw new JsonSyntaxError(
+      byteOffset,
+      truncated
+        ? "the file ends before the JSON does: truncated?"
+        : reason.replace(/ at position \d+.*$/, "").replace(/ in JSON$/, ""),
+    );
+  }
+}
