@@ -1,17 +1,25 @@
 import pc from "picocolors";
-
-export interface LintTotals {
-  files: number;
-  errorCount: number;
-  warningCount: number;
-  fixableErrorCount: number;
-  fixableWarningCount: number;
-  fixed: number;
-}
+import type { LintTotals } from "./lint-totals.js";
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : word.endsWith("x") ? "es" : "s"}`;
 
-/** The closing line: how many problems, and how many `--fix` can repair. */
+/** The per-rule table: errors first, then by count. */
+function ruleTable(totals: LintTotals, colors: ReturnType<typeof pc.createColors>): string {
+  const rows = [...totals.rules].sort(
+    ([a, x], [b, y]) => y.errors - x.errors || y.warnings - x.warnings || (a < b ? -1 : 1),
+  );
+  const width = Math.max(4, ...rows.map(([id]) => id.length));
+  const lines = [colors.dim(`  ${"rule".padEnd(width)}  ${"errors".padStart(7)}  ${"warnings".padStart(8)}`)];
+  for (const [id, { errors, warnings }] of rows) {
+    const errorText = String(errors).padStart(7);
+    lines.push(
+      `  ${id.padEnd(width)}  ${errors > 0 ? colors.red(errorText) : errorText}  ${String(warnings).padStart(8)}`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** The closing lines: how many cards have errors, a count per rule, and how many problems `--fix` can repair. */
 export function formatPrettySummary(totals: LintTotals, color: boolean): string {
   const colors = pc.createColors(color);
   const fixedLine = totals.fixed > 0 ? `${plural(totals.fixed, "fix")} applied.\n` : "";
@@ -19,11 +27,11 @@ export function formatPrettySummary(totals: LintTotals, color: boolean): string 
   if (problems === 0) return `${fixedLine}${colors.green("✔")} ${plural(totals.files, "card")} checked, no problems.\n`;
   const paint = totals.errorCount > 0 ? colors.red : colors.yellow;
   let text = paint(
-    `✖ ${plural(problems, "problem")} (${plural(totals.errorCount, "error")}, ${plural(totals.warningCount, "warning")}) in ${plural(totals.files, "card")}`,
+    `✖ ${plural(problems, "problem")} (${plural(totals.errorCount, "error")}, ${plural(totals.warningCount, "warning")}) in ${plural(totals.files, "card")} checked, ${totals.filesWithErrors} with errors`,
   );
   const fixable = totals.fixableErrorCount + totals.fixableWarningCount;
   if (fixable > 0) {
     text += `\n  ${plural(totals.fixableErrorCount, "error")} and ${plural(totals.fixableWarningCount, "warning")} can be fixed with --fix.`;
   }
-  return `${fixedLine}${text}\n`;
+  return `${fixedLine}${ruleTable(totals, colors)}${text}\n`;
 }

@@ -1,8 +1,23 @@
+import { readFileSync } from "node:fs";
 import type { FileResult } from "./file-result.js";
 import type { LintRule } from "./types.js";
 
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 const INFORMATION_URI = "https://huggingface.co/docs/hub/model-cards";
+/** The rule pages shipped with the package (`docs/rules/<id>.md`), from src/lint/, dist/lint/ or dist/bundle/. */
+const RULE_DOCS = new URL("../../docs/rules/", import.meta.url);
+
+/** A built-in rule's page: its URI and its Markdown, which code scanning shows beside each alert. */
+function ruleHelp(rule: LintRule): { helpUri?: string; help: { text: string; markdown?: string } } {
+  const text = `${rule.description} See docs/rules/${rule.id}.md.`;
+  if (!/^[a-z0-9-]+$/.test(rule.id)) return { help: { text } };
+  const page = new URL(`${rule.id}.md`, RULE_DOCS);
+  try {
+    return { helpUri: page.href, help: { text, markdown: readFileSync(page, "utf8") } };
+  } catch {
+    return { help: { text } }; // A custom rule: no page of ours.
+  }
+}
 
 export interface SarifWriter {
   /** The log up to its results array. */
@@ -26,7 +41,7 @@ export function createSarifWriter(rules: readonly LintRule[], version: string): 
     rules: rules.map((rule) => ({
       id: rule.id,
       shortDescription: { text: rule.description },
-      help: { text: `${rule.description} See docs/rules/${rule.id}.md.` },
+      ...ruleHelp(rule),
       defaultConfiguration: { level: rule.defaultSeverity },
     })),
   };

@@ -1,18 +1,19 @@
 export { cardSource } from "./card-source.js";
-export { type CardFile, collectCardFiles } from "./collect-card-files.js";
+export { type CardFile, type CollectOptions, collectCardFiles } from "./collect-card-files.js";
 export { type FileResult, fileResult } from "./file-result.js";
 export { CONFIG_FILE_NAMES, findLintConfig } from "./find-lint-config.js";
 export { type FixResult, fixText } from "./fix-text.js";
 export { formatPrettyFile, type PrettyOptions } from "./format-pretty.js";
-export { formatPrettySummary, type LintTotals } from "./format-pretty-summary.js";
+export { formatPrettySummary } from "./format-pretty-summary.js";
 export { createSarifWriter, type SarifWriter } from "./format-sarif.js";
 export { lintCard } from "./lint-card.js";
 export { LintConfigError } from "./lint-config-error.js";
 export { type LintFileOptions, lintFile } from "./lint-file.js";
 export { type LintFilesOptions, lintFiles } from "./lint-files.js";
 export { lintText } from "./lint-text.js";
+export { LintTotals } from "./lint-totals.js";
 export { loadLintConfig } from "./load-lint-config.js";
-export { type ActiveRule, resolveLintConfig } from "./resolve-lint-config.js";
+export { type ActiveRule, LINT_PRESETS, resolveLintConfig } from "./resolve-lint-config.js";
 export { BUILT_IN_RULES } from "./rules/index.js";
 export { REQUIRED_FIELD_PRESETS } from "./rules/required-fields.js";
 export type {
@@ -22,6 +23,7 @@ export type {
   LintFix,
   LintMessage,
   LintOptions,
+  LintPreset,
   LintReport,
   LintRule,
   LintSource,

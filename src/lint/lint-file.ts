@@ -4,6 +4,7 @@ import { type FileResult, fileResult } from "./file-result.js";
 import { fixText } from "./fix-text.js";
 import { lintText } from "./lint-text.js";
 import type { LintConfig } from "./types.js";
+import { unreadableResult } from "./unreadable-result.js";
 
 export interface LintFileOptions {
   config?: LintConfig;
@@ -20,12 +21,6 @@ function looksBinary(bytes: Buffer): boolean {
   return bytes.subarray(0, 8192).includes(0);
 }
 
-function fatal(file: string, message: string): FileResult {
-  return fileResult(file, [{ ruleId: "unreadable-file", severity: "error", message, line: 1, column: 1 }], {
-    fatal: true,
-  });
-}
-
 /**
  * Lints (and with `fix`, fixes) one card file. An unreadable or binary file gives a fatal result, never a throw.
  */
@@ -37,10 +32,18 @@ export async function lintFile(path: string, options: LintFileOptions = {}): Pro
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder" : (error as Error).message;
-    return fatal(file, `${file}: cannot read the card (${reason}); check the path.`);
+    const reason =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "a folder"
+          : code === "EACCES" || code === "EPERM"
+            ? "permission denied"
+            : (error as Error).message;
+    return unreadableResult(file, `${file}: cannot read the card (${reason}); check the path.`);
   }
-  if (looksBinary(bytes)) return fatal(file, `${file}: this is a binary file, not a Markdown card; leave it out.`);
+  if (looksBinary(bytes))
+    return unreadableResult(file, `${file}: this is a binary file, not a Markdown card; leave it out.`);
   const text = bytes.toString("utf8");
   if (options.onlyCards && basename(path).toLowerCase() !== "readme.md" && !/^\s*---[ \t]*[\r\n]/.test(text))
     return null;
@@ -53,7 +56,7 @@ export async function lintFile(path: string, options: LintFileOptions = {}): Pro
       const { writeFileAtomically } = await import("../io/write-file-atomically.js");
       await writeFileAtomically(path, output);
     } catch (error) {
-      return fatal(file, (error as Error).message);
+      return unreadableResult(file, (error as Error).message);
     }
   }
   return fileResult(file, messages, { fixed });

@@ -1,12 +1,12 @@
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { CardFile } from "./collect-card-files.js";
 import type { FileResult } from "./file-result.js";
 import { lintFile } from "./lint-file.js";
-import type { LintWorkerData, LintWorkerRequest, LintWorkerResponse } from "./lint-worker-protocol.js";
+import type { LintBatch, LintBatchResult } from "./lint-worker-protocol.js";
 import type { LintConfig } from "./types.js";
+import { unreadableResult } from "./unreadable-result.js";
 
 export interface LintFilesOptions {
   /** The configuration (as `loadLintConfig` returns it). */
@@ -23,21 +23,18 @@ export interface LintFilesOptions {
 
 /** Below this many files, starting threads costs more than it saves. */
 const WORKER_THRESHOLD = 256;
-const BATCH_SIZE = 64;
-/** Batches sent ahead of the oldest unfinished one, per worker: keeps workers busy and memory bounded. */
-const BATCHES_AHEAD = 16;
+/** Files per batch; a thread hands back what is left of a batch past `BATCH_BYTES` (see lint-worker-protocol). */
+const BATCH_FILES = 64;
+/** Batches handed out ahead of the oldest unfinished one, per thread: keeps threads busy and memory bounded. */
+const BATCHES_AHEAD = 8;
 
-/** The worker thread's entry; run from source (tests, benchmarks through tsx), it first registers tsx's loader. */
-function startWorker(workerData: LintWorkerData): Worker {
-  // Node's own flags pass on to the threads, except one that only applies to `node -e` input.
-  const execArgv = process.execArgv.filter((flag) => !flag.startsWith("--input-type"));
-  const script = new URL(import.meta.url.endsWith(".ts") ? "./lint-worker.ts" : "./lint-worker.js", import.meta.url);
-  if (!import.meta.url.endsWith(".ts")) return new Worker(script, { workerData, execArgv });
-  const api = createRequire(import.meta.url)
-    .resolve("tsx/esm/api")
-    .replace(/\.cjs$/, ".mjs");
-  const bootstrap = `import(${JSON.stringify(pathToFileURL(api).href)}).then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData, execArgv });
+function folderResult(file: CardFile): FileResult | null {
+  return file.unreadable === undefined
+    ? null
+    : unreadableResult(
+        file.path,
+        `${file.path}: cannot read the folder (${file.unreadable}); its cards were not linted.`,
+      );
 }
 
 async function lintHere(
@@ -46,7 +43,9 @@ async function lintHere(
 ): Promise<number> {
   let count = 0;
   for await (const file of files) {
-    const result = await lintFile(file.path, { config: options.config, fix: options.fix, onlyCards: !file.explicit });
+    const result =
+      folderResult(file) ??
+      (await lintFile(file.path, { config: options.config, fix: options.fix, onlyCards: !file.explicit }));
     if (result) options.onResult(result);
     count++;
   }
@@ -54,8 +53,10 @@ async function lintHere(
 }
 
 /**
- * Lints a stream of files, in worker threads when there are many (`jobs`), reporting each result in input
- * order. Only a bounded window of paths and results is held, however many files there are.
+ * Lints a stream of files, on a pool of worker threads when there are many (`jobs`), reporting each result in
+ * input order. Only a bounded window of paths and results is held, however many files there are. A folder that
+ * cannot be listed, an unreadable file and a thread that dies (a custom rule calling `process.exit`) are each
+ * reported against their path, and the run goes on.
  */
 export async function lintFiles(files: AsyncIterable<CardFile>, options: LintFilesOptions): Promise<number> {
   const iterator = files[Symbol.asyncIterator]();
@@ -77,6 +78,25 @@ export async function lintFiles(files: AsyncIterable<CardFile>, options: LintFil
   return lintInWorkers(head, iterator, jobs, options);
 }
 
+/** The pool's worker module; run from source (tests, benchmarks), threads load TypeScript through tsx. */
+async function createPool(jobs: number) {
+  const { Piscina } = await import("piscina");
+  const fromSource = import.meta.url.endsWith(".ts");
+  const filename = new URL(fromSource ? "./lint-worker.ts" : "./lint-worker.js", import.meta.url).href;
+  // Node's own flags pass on to the threads, except one that only applies to `node -e` input.
+  const execArgv = process.execArgv.filter((flag) => !flag.startsWith("--input-type"));
+  if (fromSource) {
+    // Node 20 threads ignore `--import tsx`'s hooks for later imports; registering tsx's API in the thread works.
+    const api = pathToFileURL(
+      createRequire(import.meta.url)
+        .resolve("tsx/esm/api")
+        .replace(/\.cjs$/, ".mjs"),
+    ).href;
+    execArgv.push("--import", `data:text/javascript,import { register } from ${JSON.stringify(api)}; register();`);
+  }
+  return new Piscina<LintBatch, LintBatchResult>({ filename, minThreads: jobs, maxThreads: jobs, execArgv });
+}
+
 async function lintInWorkers(
   head: CardFile[],
   iterator: AsyncIterator<CardFile>,
@@ -84,78 +104,73 @@ async function lintInWorkers(
   options: LintFilesOptions,
 ): Promise<number> {
   const { plugins, ...plainConfig } = options.config ?? {};
-  const workerData: LintWorkerData = {
+  const task = (files: CardFile[]): LintBatch => ({
+    files,
     config: options.config ? plainConfig : undefined,
     configPath: plugins?.length ? (options.configPath ?? null) : null,
     cwd: options.cwd ?? process.cwd(),
     fix: Boolean(options.fix),
+  });
+  const pool = await createPool(jobs);
+  /**
+   * Lints `files` on the pool: what a thread hands back unlinted (past its share of bytes) goes back to the pool
+   * as a task of its own. Files whose thread died are linted again one per task, so that the death is told
+   * against its file.
+   */
+  const runFiles = async (files: CardFile[]): Promise<LintBatchResult> => {
+    try {
+      const results = await pool.run(task(files));
+      return results.length < files.length ? [...results, ...(await runFiles(files.slice(results.length)))] : results;
+    } catch (error) {
+      if (files.length > 1) return (await Promise.all(files.map((file) => runFiles([file])))).flat();
+      const path = files[0]?.path ?? "";
+      const reason = error instanceof Error ? error.message : String(error);
+      const message = `${path}: the lint thread stopped on this card (${reason}); a custom rule may have called process.exit.`;
+      return [unreadableResult(path, message)];
+    }
   };
-  const workers = Array.from({ length: jobs }, () => startWorker(workerData));
-  const finished = new Map<number, (FileResult | null)[]>();
-  let nextBatch = 0;
-  let nextToReport = 0;
-  let count = 0;
-  let exhausted = false;
-  const pending = head;
+  /** A folder that could not be listed is told in its place among the files. */
+  const runBatch = async (batch: CardFile[]): Promise<LintBatchResult> => {
+    const files = batch.filter((file) => file.unreadable === undefined);
+    const results = files.length > 0 ? await runFiles(files) : [];
+    let next = 0;
+    return batch.map((file) => folderResult(file) ?? results[next++] ?? null);
+  };
 
+  const pending = [...head];
+  let exhausted = false;
   const takeBatch = async (): Promise<CardFile[]> => {
-    const batch = pending.splice(0, BATCH_SIZE);
-    while (batch.length < BATCH_SIZE && !exhausted) {
-      const next = await iterator.next();
-      if (next.done) exhausted = true;
-      else batch.push(next.value);
+    const batch: CardFile[] = [];
+    while (batch.length < BATCH_FILES) {
+      let file = pending.shift();
+      if (!file && !exhausted) {
+        const next = await iterator.next();
+        if (next.done) exhausted = true;
+        else file = next.value;
+      }
+      if (!file) break;
+      batch.push(file);
     }
     return batch;
   };
 
+  // Batches run in parallel; results are reported in order, each as soon as all before it are in.
+  const inFlight: Promise<LintBatchResult>[] = [];
+  let count = 0;
+  const reportOldest = async () => {
+    for (const result of (await inFlight.shift()) ?? []) if (result) options.onResult(result);
+  };
   try {
-    await new Promise<void>((resolve, reject) => {
-      const idle: Worker[] = [];
-      let inFlight = 0;
-      let feeding = false;
-
-      const report = () => {
-        for (let results = finished.get(nextToReport); results; results = finished.get(nextToReport)) {
-          finished.delete(nextToReport++);
-          for (const result of results) if (result) options.onResult(result);
-          count += results.length;
-        }
-      };
-      const feed = async () => {
-        if (feeding) return;
-        feeding = true;
-        try {
-          while (idle.length > 0 && nextBatch - nextToReport < jobs * BATCHES_AHEAD) {
-            const files = await takeBatch();
-            if (files.length === 0) break;
-            const worker = idle.pop()!;
-            inFlight++;
-            worker.postMessage({ id: nextBatch++, files } satisfies LintWorkerRequest);
-          }
-          if (inFlight === 0 && exhausted && pending.length === 0) resolve();
-        } catch (error) {
-          reject(error);
-        } finally {
-          feeding = false;
-        }
-      };
-      for (const worker of workers) {
-        worker.on("error", reject);
-        worker.on("message", (message: LintWorkerResponse | { ready: true }) => {
-          if ("results" in message) {
-            inFlight--;
-            finished.set(message.id, message.results);
-            report();
-          }
-          // Two batches per worker: one to work on, one waiting, so that no worker waits for the main thread.
-          idle.push(worker);
-          if (!("results" in message)) idle.push(worker);
-          void feed();
-        });
-      }
-    });
+    for (;;) {
+      const batch = await takeBatch();
+      if (batch.length === 0) break;
+      count += batch.length;
+      inFlight.push(runBatch(batch));
+      if (inFlight.length >= jobs * BATCHES_AHEAD) await reportOldest();
+    }
+    while (inFlight.length > 0) await reportOldest();
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await pool.destroy();
   }
   return count;
 }

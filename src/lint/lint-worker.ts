@@ -1,18 +1,22 @@
-import { parentPort, workerData } from "node:worker_threads";
+import { statSync } from "node:fs";
 import { lintFile } from "./lint-file.js";
-import type { LintWorkerData, LintWorkerRequest, LintWorkerResponse } from "./lint-worker-protocol.js";
+import { BATCH_BYTES, type LintBatch, type LintBatchResult } from "./lint-worker-protocol.js";
 import { loadLintConfig } from "./load-lint-config.js";
+import type { LintConfig } from "./types.js";
 
-// A worker thread of `lintFiles`: loads the configuration once, then lints the batches it is sent.
-const data = workerData as LintWorkerData;
-const { cwd, fix } = data;
-const port = parentPort;
-if (!port) throw new Error("lint-worker.ts runs as a worker thread of lintFiles");
-const config = data.configPath === null ? data.config : await loadLintConfig(data.configPath, cwd);
+// A worker thread of `lintFiles`' pool: lints the batches it is given (up to BATCH_BYTES of cards each),
+// loading custom rules once.
+let plugins: Promise<LintConfig["plugins"]> | undefined;
 
-port.on("message", async ({ id, files }: LintWorkerRequest) => {
-  const results = [];
-  for (const file of files) results.push(await lintFile(file.path, { config, fix, onlyCards: !file.explicit }));
-  port.postMessage({ id, results } satisfies LintWorkerResponse);
-});
-port.postMessage({ ready: true });
+export default async function lintBatch({ files, config, configPath, cwd, fix }: LintBatch): Promise<LintBatchResult> {
+  if (configPath !== null) plugins ??= loadLintConfig(configPath, cwd).then((loaded) => loaded.plugins);
+  const full: LintConfig | undefined = configPath === null ? config : { ...config, plugins: await plugins };
+  const results: LintBatchResult = [];
+  let bytes = 0;
+  for (const file of files) {
+    if (bytes >= BATCH_BYTES) break;
+    results.push(await lintFile(file.path, { config: full, fix, onlyCards: !file.explicit }));
+    bytes += statSync(file.path, { throwIfNoEntry: false })?.size ?? 0;
+  }
+  return results;
+}

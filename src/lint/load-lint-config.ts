@@ -8,7 +8,7 @@ import { resolveLintConfig } from "./resolve-lint-config.js";
 import { isRecord } from "./rules/rule-kit.js";
 import type { LintConfig, LintRule } from "./types.js";
 
-const KEYS = ["rules", "requiredFields", "customRules"];
+const KEYS = ["preset", "rules", "requiredFields", "customRules"];
 
 async function importRules(modulePath: string, configPath: string): Promise<LintRule[]> {
   const absolute = resolve(dirname(configPath), modulePath);

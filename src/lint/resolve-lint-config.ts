@@ -1,6 +1,6 @@
 import { LintConfigError } from "./lint-config-error.js";
 import { BUILT_IN_RULES } from "./rules/index.js";
-import type { ConfiguredSeverity, LintConfig, LintRule, RuleSetting, Severity } from "./types.js";
+import type { ConfiguredSeverity, LintConfig, LintPreset, LintRule, RuleSetting, Severity } from "./types.js";
 
 export interface ActiveRule {
   rule: LintRule;
@@ -10,6 +10,8 @@ export interface ActiveRule {
 }
 
 const SEVERITIES: Record<ConfiguredSeverity, Severity | "off"> = { off: "off", warn: "warning", error: "error" };
+/** The presets a configuration may name. */
+export const LINT_PRESETS: readonly LintPreset[] = ["recommended", "strict"];
 const resolved = new WeakMap<LintConfig, ActiveRule[]>();
 let defaults: ActiveRule[] | undefined;
 
@@ -73,11 +75,17 @@ export function resolveLintConfig(config: LintConfig | undefined): ActiveRule[] 
     }
     rules.push(plugin);
   }
+  if (config.preset !== undefined && !LINT_PRESETS.includes(config.preset)) {
+    throw new LintConfigError(
+      `${where(config)}preset ${JSON.stringify(config.preset)} is unknown; use ${LINT_PRESETS.join(" or ")}.`,
+    );
+  }
+  const strict = config.preset === "strict";
   const settings = { ...(config.rules ?? {}) };
-  if (config.requiredFields !== undefined) {
+  const requiredFields = config.requiredFields ?? (strict ? "seed" : undefined);
+  if (requiredFields !== undefined) {
     const current = settings["required-fields"];
-    const fields =
-      typeof config.requiredFields === "string" ? { preset: config.requiredFields } : { fields: config.requiredFields };
+    const fields = typeof requiredFields === "string" ? { preset: requiredFields } : { fields: requiredFields };
     const severity = current === undefined ? undefined : readSetting(current, "required-fields", config).severity;
     settings["required-fields"] = { severity: severity ?? "error", options: fields };
   }
@@ -92,7 +100,8 @@ export function resolveLintConfig(config: LintConfig | undefined): ActiveRule[] 
   for (const rule of rules) {
     const setting = settings[rule.id];
     const { severity, options } = setting === undefined ? {} : readSetting(setting, rule.id, config);
-    const level = severity === undefined ? null : SEVERITIES[severity];
+    // Unset, a rule grades its own findings (recommended) or every finding is an error (strict).
+    const level = severity === undefined ? (strict ? "error" : null) : SEVERITIES[severity];
     const checked = parseOptions(rule, options, config);
     if (level === "off") continue;
     active.push({ rule, severity: level, options: checked });

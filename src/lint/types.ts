@@ -108,8 +108,16 @@ export type RuleSetting =
   | [ConfiguredSeverity, unknown]
   | { severity?: ConfiguredSeverity; options?: unknown };
 
+/** A starting set of severities: `recommended` (the default: error = the Hub rejects), `strict` (all errors). */
+export type LintPreset = "recommended" | "strict";
+
 /** Lint configuration, as written in `modelcard.config.{json,yaml}` once custom rules are loaded. */
 export interface LintConfig {
+  /**
+   * `recommended` (default): errors are what the Hub rejects, the rest warnings. `strict`: every rule's findings
+   * are errors and `requiredFields` defaults to `seed`; `rules` still override.
+   */
+  preset?: LintPreset;
   /** Per-rule severity and options, by rule id. */
   rules?: Record<string, RuleSetting>;
   /** Shorthand for the `required-fields` rule: a field list or a preset name (`generated`, `seed`). */

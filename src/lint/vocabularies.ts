@@ -1,16 +1,17 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { HUB_LICENSES } from "./hub-licenses.js";
+import { LANGUAGE_CODES } from "./language-codes.js";
+import { LANGUAGE_NAMES } from "./language-names.js";
 
-// The Hub's vocabularies are big modules; a single-card run should not pay for the ones it never needs,
-// so each is required (synchronously, from the packages' CommonJS builds) on first use.
+// The Hub's task vocabularies are big modules; a single-card run should not pay for the ones it never needs,
+// so each is required (synchronously, from the package's CommonJS build) on first use. The language lists are
+// built from @huggingface/languages into two small modules (scripts/build-language-list.ts).
 const require = createRequire(import.meta.url);
 
 type Tasks = typeof import("@huggingface/tasks");
-type Languages = typeof import("@huggingface/languages");
 
 let tasks: Tasks | undefined;
-let languages: Languages | undefined;
 let pipelineTags: ReadonlySet<string> | undefined;
 let libraries: ReadonlySet<string> | undefined;
 let languageCodes: ReadonlySet<string> | undefined;
@@ -35,10 +36,6 @@ function tasksPart<Key extends keyof Tasks>(file: string, name: Key): Tasks[Key]
   }
   return loadTasks()[name];
 }
-const loadLanguages = () => {
-  languages ??= require("@huggingface/languages") as Languages;
-  return languages;
-};
 
 export const licenseIds: ReadonlySet<string> = new Set(HUB_LICENSES);
 
@@ -54,30 +51,19 @@ export function modelLibrarySet(): ReadonlySet<string> {
   return libraries;
 }
 
-/** ISO 639-1 and 639-3 codes of `@huggingface/languages`. */
+/** ISO 639-1 and 639-3 codes of `@huggingface/languages` (built into `language-codes.ts`). */
 export function languageCodeSet(): ReadonlySet<string> {
-  const { LANGUAGES_ISO_639_1, LANGUAGES_ISO_639_3 } = loadLanguages();
-  languageCodes ??= new Set([...Object.keys(LANGUAGES_ISO_639_1), ...Object.keys(LANGUAGES_ISO_639_3)]);
+  languageCodes ??= new Set(LANGUAGE_CODES.split(" "));
   return languageCodes;
 }
 
 /** Lower-case English and native language names to their shortest code (`english` -> `en`). */
 export function languageCodeByName(): ReadonlyMap<string, string> {
-  if (!languageNames) {
-    const { LANGUAGES_ISO_639_1, LANGUAGES_ISO_639_3 } = loadLanguages();
-    const names = new Map<string, string>();
-    const add = (name: string | undefined, code: string) => {
-      for (const part of (name ?? "").toLowerCase().split(/[,;]/)) {
-        const trimmed = part.trim();
-        if (trimmed && !names.has(trimmed)) names.set(trimmed, code);
-      }
-    };
-    for (const [code, entry] of Object.entries(LANGUAGES_ISO_639_1)) {
-      add(entry.name, code);
-      add((entry as { nativeName?: string }).nativeName, code);
-    }
-    for (const [code, entry] of Object.entries(LANGUAGES_ISO_639_3)) add(entry.name, code);
-    languageNames = names;
-  }
+  languageNames ??= new Map(
+    LANGUAGE_NAMES.split("|").map((entry) => {
+      const split = entry.lastIndexOf("=");
+      return [entry.slice(0, split), entry.slice(split + 1)] as const;
+    }),
+  );
   return languageNames;
 }

@@ -167,6 +167,7 @@ describe("modelcard push", () => {
   it("names the card relative to the working folder in problems, and says when it generated the card", async () => {
     const dir = copyRunFixture();
     rmSync(join(dir, "README.md"));
+    writeFileSync(join(dir, "modelcard.config.json"), JSON.stringify({ requiredFields: ["license"] }));
     const terminal = memoryIo({ env: { HF_ENDPOINT: hub.url, HF_TOKEN: ENV_TOKEN }, cwd: dir });
     const code = await cli(["push", ".", "--repo", "alice/gen"], terminal.io);
     expect(code).toBe(1);

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generateCard } from "../../src/generate/index.js";
 import {
+  lintBeforePush,
   PushFailedError,
   type PushModelCardParams,
   type PushProgressEvent,
@@ -237,8 +238,8 @@ describe("pushModelCard: validation comes before any upload", () => {
     const dir = copyRunFixture();
     rmSync(join(dir, "README.md"));
     const before = snapshotTree(dir);
-    // The run says nothing of a license, so the lint rules hold the generated card back...
-    const held = await push({ path: dir });
+    // The run says nothing of a license, so a project that requires one holds the generated card back...
+    const held = await push({ path: dir, validate: lintBeforePush({ requiredFields: ["license"] }) });
     expect(held).toMatchObject({ status: "refused", cardGenerated: true });
     expect(held.problems).toContainEqual(expect.objectContaining({ code: "required-fields", severity: "error" }));
     expect(hub.requests).toEqual([]);

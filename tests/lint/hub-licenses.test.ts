@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { languageModules } from "../../scripts/build-language-list.js";
 import { HUB_LICENSES } from "../../src/lint/hub-licenses.js";
 import { languageCodeByName, languageCodeSet, modelLibrarySet, pipelineTagSet } from "../../src/lint/vocabularies.js";
 import { SHARED } from "../support/shared.js";
@@ -29,5 +30,11 @@ describe("vocabularies", () => {
       new Set([...Object.keys(languages.LANGUAGES_ISO_639_1), ...Object.keys(languages.LANGUAGES_ISO_639_3)]).size,
     );
     expect(languageCodeByName().get("english")).toBe("en");
+  });
+
+  it("has the language modules built from @huggingface/languages as they are (run scripts/build-language-list.ts)", () => {
+    for (const [name, text] of Object.entries(languageModules())) {
+      expect(readFileSync(new URL(`../../src/lint/${name}`, import.meta.url), "utf8"), name).toBe(text);
+    }
   });
 });

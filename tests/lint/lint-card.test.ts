@@ -9,12 +9,43 @@ describe("lintCard", () => {
     expect(lintCard(ModelCard.parse(GOOD))).toEqual([]);
   });
 
-  it("reports a missing required field with its rule id, severity and position", () => {
-    const messages = lintText("---\nlicense: mit\nlibrary_name: transformers\n---\n");
+  it("warns of missing recommended fields in one message, with its rule id, severity and position", () => {
+    const messages = lintText("---\nlicense: mit\n---\n");
     expect(messages).toEqual([
-      expect.objectContaining({ ruleId: "required-fields", severity: "error", line: 2, column: 1 }),
+      {
+        ruleId: "required-fields",
+        severity: "warning",
+        message:
+          "Required fields `library_name`, `pipeline_tag` are missing; add `library_name: <value>`, `pipeline_tag: <value>` to the front matter.",
+        line: 2,
+        column: 1,
+      },
     ]);
-    expect(messages[0]?.message).toContain("pipeline_tag");
+  });
+
+  it("raises the seed's fields to errors with requiredFields: seed, and every finding with the strict preset", () => {
+    const text =
+      "---\nlicense: mit\nlibrary_name: transformers\npipeline_tag: text-generation\nlanguage: english\n---\n";
+    expect(lintText(text).map((m) => [m.ruleId, m.severity])).toEqual([["language", "warning"]]);
+    const seed = lintText(text, { config: { requiredFields: "seed" } });
+    expect(seed.map((m) => [m.ruleId, m.severity, m.message])).toEqual([
+      [
+        "required-fields",
+        "error",
+        "Required fields `tags`, `base_model` are missing; add `tags: <value>`, `base_model: <value>` to the front matter.",
+      ],
+      ["language", "warning", 'Language "english" is not an ISO 639 code; use "en". Expected: en; Actual: english.'],
+    ]);
+    const strict = lintText(text, { config: { preset: "strict" } });
+    expect(strict.map((m) => [m.ruleId, m.severity])).toEqual([
+      ["required-fields", "error"],
+      ["language", "error"],
+    ]);
+    const relaxed = lintText(text, { config: { preset: "strict", rules: { language: "warn" } } });
+    expect(relaxed.map((m) => m.severity)).toEqual(["error", "warning"]);
+    expect(() => lintText(text, { config: { preset: "lenient" as "strict" } })).toThrow(
+      'preset "lenient" is unknown; use recommended or strict.',
+    );
   });
 
   it("turns a rule off, changes a severity and sets required fields from the configuration", () => {

@@ -235,4 +235,104 @@ describe("modelcard lint", () => {
     expect(await cli(["lint", "docs"], run.io)).toBe(2);
     expect(run.stderr()).toContain("no cards found");
   });
+
+  it("ends the pretty output with cards checked, cards with errors and a count per rule; --quiet shows errors only", async () => {
+    const folder = workspace({
+      "a/README.md": BROKEN,
+      "b/README.md": "---\nlicense: mit\n---\n# Model\n",
+      "c/README.md": CLEAN,
+    });
+    const run = fakeIo(folder);
+    expect(await cli(["lint", "."], run.io)).toBe(1);
+    const summary = run.stdout().slice(run.stdout().lastIndexOf("\n\n") + 2);
+    expect(summary).toBe(
+      [
+        "  rule              errors  warnings",
+        "  hub-id                 1         0",
+        "  license                1         0",
+        "  cross-reader           0         1",
+        "  required-fields        0         1",
+        "✖ 4 problems (2 errors, 2 warnings) in 3 cards checked, 1 with errors",
+        "  1 error and 1 warning can be fixed with --fix.",
+        "",
+      ].join("\n"),
+    );
+    const quiet = fakeIo(folder);
+    expect(await cli(["lint", ".", "--quiet"], quiet.io)).toBe(1);
+    expect(quiet.stdout()).not.toMatch(/\d+:\d+ {2}warning/);
+    expect(quiet.stdout()).not.toContain("b/README.md");
+    expect(quiet.stdout()).toContain("✖ 2 problems (2 errors, 0 warnings) in 3 cards checked, 1 with errors");
+  });
+
+  it("--rule ID=SEVERITY overrides the configuration, and a bad one is a usage error", async () => {
+    const folder = workspace({ "README.md": BROKEN });
+    const run = fakeIo(folder);
+    expect(await cli(["lint", "--format", "json", "--rule", "license=warn", "--rule", "hub-id=off"], run.io)).toBe(0);
+    const [result] = JSON.parse(run.stdout()) as { messages: { ruleId: string; severity: string }[] }[];
+    expect(result?.messages.map((message) => [message.ruleId, message.severity])).toEqual([
+      ["license", "warning"],
+      ["cross-reader", "warning"],
+    ]);
+    const bad = fakeIo(folder);
+    expect(await cli(["lint", "--rule", "license"], bad.io)).toBe(2);
+    expect(bad.stderr()).toContain("write ID=SEVERITY with a severity of off, warn or error");
+    const unknown = fakeIo(folder);
+    expect(await cli(["lint", "--rule", "no-such-rule=warn"], unknown.io)).toBe(2);
+    expect(unknown.stderr()).toContain('unknown rule "no-such-rule"');
+  });
+
+  it("--ignore-pattern skips matching files and folders, at any depth for a pattern without a slash", async () => {
+    const folder = workspace({
+      "models/a/README.md": CLEAN,
+      "models/legacy/README.md": BROKEN,
+      "drafts/x.md": BROKEN,
+      "models/b/wip.draft.md": BROKEN,
+    });
+    const run = fakeIo(folder);
+    const args = [
+      "lint",
+      ".",
+      "--format",
+      "json",
+      "--ignore-pattern",
+      "models/legacy/**",
+      "--ignore-pattern",
+      "drafts",
+    ];
+    expect(await cli([...args, "--ignore-pattern", "*.draft.md"], run.io)).toBe(0);
+    expect(JSON.parse(run.stdout()).map((result: { file: string }) => result.file)).toEqual(["models/a/README.md"]);
+  });
+
+  it("reports a card whose lint thread died (a custom rule calling process.exit) and lints the rest", async () => {
+    const names = corpusFiles().slice(0, 300);
+    const folder = workspace({
+      "modelcard.config.json": '{"customRules":["./exit-rule.mjs"]}',
+      "exit-rule.mjs": `export const rules = [{ id: "team/exit", description: "Exits on one card.", defaultSeverity: "warning",
+        fixable: false, check({ filePath }) { if (filePath.endsWith("${names[100]}")) process.exit(7); } }];`,
+    });
+    for (const name of names) copyFileSync(`${CORPUS}${name}`, join(folder, name));
+    const run = fakeIo(folder);
+    expect(await cli(["lint", ".", "--format", "json", "--jobs", "2"], run.io)).toBe(2);
+    const results = JSON.parse(run.stdout()) as { file: string; fatal?: boolean; messages: { message: string }[] }[];
+    expect(results.map((result) => result.file)).toEqual(names);
+    expect(results.filter((result) => result.fatal).map((result) => result.file)).toEqual([names[100]]);
+    expect(results[100]?.messages[0]?.message).toContain(
+      "the lint thread stopped on this card (worker exited with code: 7); a custom rule may have called process.exit.",
+    );
+  });
+
+  it("gives each rule in SARIF its page: a help URI and the page's Markdown", async () => {
+    const folder = workspace({ "README.md": BROKEN });
+    const run = fakeIo(folder);
+    await cli(["lint", "--format", "sarif"], run.io);
+    const rules = JSON.parse(run.stdout()).runs[0].tool.driver.rules as {
+      id: string;
+      helpUri: string;
+      help: { markdown: string };
+    }[];
+    for (const rule of rules) {
+      expect(rule.helpUri).toMatch(new RegExp(`^file://.*/docs/rules/${rule.id}\\.md$`));
+      expect(rule.help.markdown.startsWith(`# ${rule.id}\n`)).toBe(true);
+    }
+  });
 });

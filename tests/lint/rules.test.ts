@@ -95,6 +95,8 @@ describe("the rule registry", () => {
       expect(page.startsWith(`# ${rule.id}\n`)).toBe(true);
       expect(page).toContain(`Default severity: **${rule.defaultSeverity}**`);
       expect(page).toContain(`Fixable with \`--fix\`: **${rule.fixable ? "yes" : "no"}**`);
+      // Errors by default only where the Hub rejects the card; the page says so (the corpus test checks the rest).
+      if (rule.defaultSeverity === "error") expect(page, rule.id).toContain("- Hub rejection: **yes**");
       for (const section of ["## Why", "## Failing example", "## Passing example", "## Options"]) {
         expect(page).toContain(section);
       }

@@ -5,7 +5,7 @@ const card = (yaml: string) =>
   `---\nlicense: mit\nlibrary_name: transformers\npipeline_tag: text-generation\n${yaml}\n---\n`;
 
 describe("tab-indentation on tabs PyYAML cannot read", () => {
-  it("reports a tab after a value and between a colon and its value", () => {
+  it("warns of a tab after a value and between a colon and its value (the Hub reads them)", () => {
     const messages = lintText(card("split: validation\t\nname:\tx"), {}).filter(
       (message) => message.ruleId === "tab-indentation",
     );

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import type { FileResult, LintConfig, LintTotals } from "../../lint/index.js";
+import type { ConfiguredSeverity, FileResult, LintConfig } from "../../lint/index.js";
 import type { DefineCommand } from "../command.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
@@ -19,6 +19,9 @@ interface LintFlags {
   maxWarnings?: number;
   jobs?: number;
   listRules?: boolean;
+  quiet?: boolean;
+  rule?: Record<string, ConfiguredSeverity>;
+  ignorePattern?: string[];
 }
 
 /** A progress line appears on a terminal once this many cards have been linted. */
@@ -34,6 +37,21 @@ function count(name: string, minimum: number) {
   };
 }
 
+/** `--rule ID=SEVERITY`, repeatable, as ESLint's `--rule`; later ones win. */
+function ruleSetting(
+  value: string,
+  previous: Record<string, ConfiguredSeverity> = {},
+): Record<string, ConfiguredSeverity> {
+  const match = /^\s*([^=:\s]+)\s*[=:]\s*(off|warn|error)\s*$/.exec(value);
+  if (!match)
+    throw new InvalidArgumentError(`write ID=SEVERITY with a severity of off, warn or error, e.g. license=warn.`);
+  return { ...previous, [match[1] as string]: match[2] as ConfiguredSeverity };
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 function format(value: string): Format {
   if (value === "pretty" || value === "json" || value === "sarif") return value;
   throw new InvalidArgumentError("use pretty, json or sarif.");
@@ -46,7 +64,12 @@ async function loadConfig(
 ): Promise<{ config: LintConfig; configPath: string | null }> {
   const configPath = flags.config === undefined ? lint.findLintConfig(io.cwd) : resolve(io.cwd, flags.config);
   try {
-    return { config: await lint.loadLintConfig(configPath ?? undefined, io.cwd), configPath };
+    const loaded = await lint.loadLintConfig(configPath ?? undefined, io.cwd);
+    if (flags.rule === undefined) return { config: loaded, configPath };
+    // Command-line severities win over the file's, as ESLint's --rule does.
+    const config: LintConfig = { ...loaded, rules: { ...loaded.rules, ...flags.rule } };
+    lint.resolveLintConfig(config);
+    return { config, configPath };
   } catch (error) {
     if (error instanceof lint.LintConfigError) throw new UsageError(error.message);
     throw error;
@@ -55,14 +78,7 @@ async function loadConfig(
 
 /** Writes results as they come, in the chosen format, and keeps the totals. */
 function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: LintConfig) {
-  const totals: LintTotals = {
-    files: 0,
-    errorCount: 0,
-    warningCount: 0,
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
-    fixed: 0,
-  };
+  const totals = new lint.LintTotals();
   let fatal = false;
   let separator = "";
   const sarif =
@@ -85,13 +101,19 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
       if (sarif) io.stdout(sarif.start());
     },
     /** `result.file` is where to read the text for code frames; `file` is the name to show. */
-    add(result: FileResult, file: string, text?: string) {
-      totals.files++;
-      totals.errorCount += result.errorCount;
-      totals.warningCount += result.warningCount;
-      totals.fixableErrorCount += result.fixableErrorCount;
-      totals.fixableWarningCount += result.fixableWarningCount;
-      totals.fixed += result.fixed ?? 0;
+    add(linted: FileResult, file: string, text?: string) {
+      // --quiet: errors only, as if the warnings had not been found (ESLint's --quiet).
+      const result = flags.quiet
+        ? lint.fileResult(
+            linted.file,
+            linted.messages.filter((message) => message.severity === "error"),
+            {
+              ...(linted.fatal ? { fatal: true } : {}),
+              ...(linted.fixed === undefined ? {} : { fixed: linted.fixed }),
+            },
+          )
+        : linted;
+      totals.add(result);
       fatal ||= Boolean(result.fatal);
       const shown = { ...result, file };
       if (flags.format === "json") {
@@ -158,6 +180,13 @@ export const lintCommand: DefineCommand = ({ io, exit }) =>
     .option("--fix", "apply safe fixes and write the files (atomically); what is left is reported")
     .option("--max-warnings <n>", "exit with code 1 when there are more warnings than this", count("--max-warnings", 0))
     .option("--jobs <n>", "worker threads for many files (default: one per core)", count("--jobs", 1))
+    .option("--quiet", "report errors only (no warnings)")
+    .option("--rule <id=severity>", "set a rule's severity: off, warn or error (repeatable)", ruleSetting)
+    .option(
+      "--ignore-pattern <glob>",
+      "skip files and folders matching this glob, relative to the current folder (repeatable)",
+      collect,
+    )
     .option("--list-rules", "list the rules with their severity and exit")
     .action(async (paths: string[], flags: LintFlags) => {
       const lint = await import("../../lint/index.js");
@@ -185,7 +214,10 @@ export const lintCommand: DefineCommand = ({ io, exit }) =>
         const text = await io.readStdin();
         output.add(lint.fileResult("<stdin>", lint.lintText(text, { config })), "<stdin>", text);
       }
-      const files = lint.collectCardFiles(targets.filter((path) => path !== "-"));
+      const files = lint.collectCardFiles(
+        targets.filter((path) => path !== "-"),
+        { ignorePatterns: flags.ignorePattern ?? [], cwd: io.cwd },
+      );
       await lint.lintFiles(files, {
         config,
         configPath,

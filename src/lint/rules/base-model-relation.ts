@@ -5,8 +5,8 @@ const RELATIONS = ["adapter", "merge", "quantized", "finetune"] as const;
 export const baseModelRelation: LintRule = {
   id: "base-model-relation",
   description:
-    "`base_model_relation` must be adapter, merge, quantized or finetune, and agree with `base_model` (a merge has several).",
-  defaultSeverity: "error",
+    "`base_model_relation` should be adapter, merge, quantized or finetune, and agree with `base_model` (a merge has several).",
+  defaultSeverity: "warning",
   fixable: false,
   check({ card }, report) {
     const metadata = card.metadata;
@@ -18,7 +18,6 @@ export const baseModelRelation: LintRule = {
         report({
           message: `\`base_model\` lists ${count} models, which the Hub reads as a merge; set \`base_model_relation: merge\` to say so.`,
           path: ["base_model"],
-          severity: "warning",
         });
       }
       return;
@@ -40,13 +39,11 @@ export const baseModelRelation: LintRule = {
       report({
         message: "`base_model_relation: merge` needs at least two models in `base_model`.",
         path: ["base_model_relation"],
-        severity: "warning",
       });
     } else if (relation !== "merge" && count > 1) {
       report({
         message: `\`base_model\` lists ${count} models but \`base_model_relation\` is ${relation}; several base models mean a merge.`,
         path: ["base_model_relation"],
-        severity: "warning",
       });
     }
   },

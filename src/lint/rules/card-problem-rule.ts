@@ -1,8 +1,12 @@
 import type { CardProblemCode } from "../../card/index.js";
 import type { LintRule, Severity } from "../types.js";
 
-/** A rule that surfaces the card reader's own problems of the given codes, where the reader found them, with
- * the reader's repair when it has one. */
+/**
+ * A rule that surfaces the card reader's own problems of the given codes, where the reader found them, with the
+ * reader's repair when it has one. The reader grades each problem (error = the Hub's reader rejects the block);
+ * a rule whose problems the Hub never rejects passes `"warning"` and its findings are warnings whatever the
+ * reader says.
+ */
 export function cardProblemRule(
   id: string,
   codes: readonly CardProblemCode[],
@@ -10,6 +14,7 @@ export function cardProblemRule(
   defaultSeverity: Severity = "error",
   fixable = false,
 ): LintRule {
+  const cap = defaultSeverity === "warning";
   return {
     id,
     description,
@@ -21,7 +26,7 @@ export function cardProblemRule(
         if (!codes.includes(problem.code)) continue;
         report({
           message: problem.message,
-          severity: problem.severity,
+          severity: cap ? "warning" : problem.severity,
           line: problem.line,
           column: problem.column,
           ...(problem.endLine === undefined ? {} : { endLine: problem.endLine, endColumn: problem.endColumn }),

@@ -2,6 +2,7 @@ import type { LintRule } from "../types.js";
 import { baseModelRelation } from "./base-model-relation.js";
 import { crossReader } from "./cross-reader.js";
 import { duplicateKey } from "./duplicate-key.js";
+import { fieldType } from "./field-type.js";
 import { hubId } from "./hub-id.js";
 import { language } from "./language.js";
 import { libraryName } from "./library-name.js";
@@ -36,6 +37,7 @@ export const BUILT_IN_RULES: readonly LintRule[] = [
   libraryName,
   language,
   hubId,
+  fieldType,
   baseModelRelation,
   modelIndexSchema,
   metricValue,

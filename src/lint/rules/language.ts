@@ -19,8 +19,8 @@ function suggestCode(value: string, codes: ReadonlySet<string>): string | undefi
 export const language: LintRule<LanguageOptions> = {
   id: "language",
   description:
-    "`language` must hold ISO 639-1 or 639-3 codes known to @huggingface/languages, not BCP-47 tags or names.",
-  defaultSeverity: "error",
+    "`language` should hold ISO 639-1 or 639-3 codes known to @huggingface/languages, not BCP-47 tags or names.",
+  defaultSeverity: "warning",
   fixable: true,
   defaultOptions: { allow: ["multilingual"] },
   parseOptions(raw) {
@@ -48,7 +48,7 @@ export const language: LintRule<LanguageOptions> = {
         message:
           suggestion === undefined
             ? `Language "${value}" is not an ISO 639-1 or 639-3 code; use a code such as en, fr or zh.`
-            : `Language "${value}" is not an ISO 639 code the Hub accepts; use "${suggestion}". Expected: ${suggestion}; Actual: ${value}.`,
+            : `Language "${value}" is not an ISO 639 code; use "${suggestion}". Expected: ${suggestion}; Actual: ${value}.`,
         path,
         atValue: true,
         ...(fix ? { fix } : {}),

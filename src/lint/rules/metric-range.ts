@@ -31,7 +31,7 @@ function checkValue(value: unknown, path: KeyPath, kind: "loss" | "perplexity", 
 export const metricRange: LintRule = {
   id: "metric-range",
   description: "Losses must be >= 0 and perplexities >= 1, in the model-index and in the top-level training keys.",
-  defaultSeverity: "error",
+  defaultSeverity: "warning",
   fixable: false,
   check({ card }, report) {
     const metadata = card.metadata;

@@ -8,8 +8,8 @@ const SAFE_DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 export const metricValue: LintRule = {
   id: "metric-value",
   description:
-    "A model-index metric `value` must be a number: a quoted number or a string holding one is a warning, a value with no number at all (`N/A`) an error.",
-  defaultSeverity: "error",
+    "A model-index metric `value` should be a number, not a quoted number, a string holding one (`~50%`) or none (`N/A`).",
+  defaultSeverity: "warning",
   fixable: true,
   check({ card }, report) {
     for (const { metric, path } of eachMetric(card.metadata)) {
@@ -26,7 +26,6 @@ export const metricValue: LintRule = {
           message: `${where} is the string ${JSON.stringify(value)}; write the number without quotes so the Hub can chart it.`,
           path: at,
           atValue: true,
-          severity: "warning",
           ...(fix ? { fix } : {}),
         });
       } else if (typeof value === "string" && /\d/.test(value)) {
@@ -34,7 +33,6 @@ export const metricValue: LintRule = {
           message: `${where} ${JSON.stringify(value)} is not a number; give the number alone (e.g. 50 for "~50%") and put the rest in the metric's name.`,
           path: at,
           atValue: true,
-          severity: "warning",
         });
       } else {
         report({

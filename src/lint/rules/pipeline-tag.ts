@@ -4,8 +4,8 @@ import { checkVocabularyValue } from "./vocabulary-value.js";
 
 export const pipelineTag: LintRule = {
   id: "pipeline-tag",
-  description: "`pipeline_tag` must be one of the Hub's pipeline types (`PIPELINE_TYPES` of @huggingface/tasks).",
-  defaultSeverity: "error",
+  description: "`pipeline_tag` should be one of the Hub's pipeline types (`PIPELINE_TYPES` of @huggingface/tasks).",
+  defaultSeverity: "warning",
   fixable: true,
   check({ card }, report) {
     const value = card.metadata.pipeline_tag;
@@ -16,7 +16,7 @@ export const pipelineTag: LintRule = {
       value,
       pipelineTagSet(),
       "pipeline tag",
-      "use one of the tasks at https://huggingface.co/tasks, e.g. text-generation.",
+      "the Hub files the model under no task and offers no widget for it; use one of the tasks at https://huggingface.co/tasks, e.g. text-generation.",
       report,
     );
   },

@@ -11,14 +11,21 @@ export interface RequiredFieldsOptions {
   fields: readonly string[];
 }
 
+function isEmpty(value: unknown): boolean {
+  if (value === null || value === "") return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === "object" && Object.keys(value).length === 0;
+}
+
 function isPreset(name: string): name is keyof typeof REQUIRED_FIELD_PRESETS {
   return Object.hasOwn(REQUIRED_FIELD_PRESETS, name);
 }
 
 export const requiredFields: LintRule<RequiredFieldsOptions> = {
   id: "required-fields",
-  description: "The metadata must hold the configured fields, each with a non-empty value.",
-  defaultSeverity: "error",
+  description:
+    "The metadata should hold the configured fields (by default license, library_name and pipeline_tag), each with a value.",
+  defaultSeverity: "warning",
   fixable: false,
   defaultOptions: { fields: REQUIRED_FIELD_PRESETS.generated },
   parseOptions(raw) {
@@ -43,20 +50,19 @@ export const requiredFields: LintRule<RequiredFieldsOptions> = {
       return;
     }
     const metadata = card.metadata;
+    const missing: string[] = [];
     for (const field of options.fields) {
       const value = metadata[field];
-      const empty =
-        value === undefined ||
-        value === null ||
-        value === "" ||
-        (Array.isArray(value) && value.length === 0) ||
-        (typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0);
-      if (!empty) continue;
-      report(
-        value === undefined
-          ? { message: `Required field \`${field}\` is missing; add \`${field}: <value>\` to the front matter.` }
-          : { message: `Required field \`${field}\` is empty; give it a value.`, path: [field] },
-      );
+      if (value === undefined) missing.push(field);
+      else if (isEmpty(value))
+        report({ message: `Required field \`${field}\` is empty; give it a value.`, path: [field] });
+    }
+    // One message for all missing fields: they have one cause and one fix.
+    if (missing.length > 0) {
+      const names = missing.map((field) => `\`${field}\``).join(", ");
+      report({
+        message: `Required field${missing.length > 1 ? "s" : ""} ${names} ${missing.length > 1 ? "are" : "is"} missing; add ${missing.map((field) => `\`${field}: <value>\``).join(", ")} to the front matter.`,
+      });
     }
   },
 };

@@ -18,7 +18,7 @@ export const trainingHyperparameters: LintRule = {
   id: "training-hyperparameters",
   description:
     "The learning rate must be in (0, 1]; epochs positive; batch size, sequence length and accumulation steps positive integers.",
-  defaultSeverity: "error",
+  defaultSeverity: "warning",
   fixable: false,
   check({ card }, report) {
     const scopes: [Record<string, unknown>, KeyPath][] = [[card.metadata, []]];

@@ -1,4 +1,4 @@
-import { isAmbiguousString } from "../../card/index.js";
+import { formatPath, isAmbiguousString } from "../../card/index.js";
 import type { KeyPath, LintReport, LintSource } from "../types.js";
 import { replaceScalar } from "./rule-kit.js";
 
@@ -28,7 +28,7 @@ export function checkVocabularyValue(
   report: (finding: LintReport) => void,
 ): boolean {
   if (typeof value !== "string") {
-    report({ message: `\`${path.join(".")}\` must be a string ${what}, not ${JSON.stringify(value)}.`, path });
+    report({ message: `\`${formatPath([...path])}\` must be a string ${what}, not ${JSON.stringify(value)}.`, path });
     return false;
   }
   if (vocabulary.has(value)) return true;
