@@ -101,10 +101,11 @@ export function readBlock(
   }
   if (!isRecord(hub.value)) {
     // The Hub's own words: a list fails its schema, anything else is "invalid".
+    const what = Array.isArray(hub.value) ? "a list" : hub.value == null ? "empty" : "a single value";
     const message = Array.isArray(hub.value)
       ? '"value" must be of type object'
       : "The YAML metadata of your README.md is invalid.";
-    report("not-a-mapping", "error", `${message} The front matter must be a mapping of keys to values.`, 0);
+    report("not-a-mapping", "error", `${message} (the front matter is ${what}; write a mapping of keys to values)`, 0);
     return reading({}, false);
   }
   const metadata = hub.value as Metadata;
