@@ -32,3 +32,4 @@ export type {
   ScalarSpan,
   Severity,
 } from "./types.js";
+export { unreadableResult } from "./unreadable-result.js";

@@ -233,7 +233,22 @@ describe("modelcard lint", () => {
     const folder = workspace({ "docs/NOTES.md": "# notes\n" });
     const run = fakeIo(folder);
     expect(await cli(["lint", "docs"], run.io)).toBe(2);
-    expect(run.stderr()).toContain("no cards found");
+    expect(run.stderr()).toBe(
+      "modelcard lint: no cards found; pass README.md files, *.md cards or folders holding them.\n",
+    );
+    expect(run.stdout()).toBe("");
+  });
+
+  it("reports binary content on stdin as it does for a file, without printing it", async () => {
+    const run = fakeIo(tmpdir(), "\x7fELF\x02\x01\x01\0\0\0\0binary");
+    expect(await cli(["lint", "-", "--format", "json"], run.io)).toBe(2);
+    expect(JSON.parse(run.stdout())).toMatchObject([
+      {
+        file: "<stdin>",
+        errorCount: 1,
+        messages: [{ ruleId: "unreadable-file", message: "<stdin>: this is binary content, not a Markdown card." }],
+      },
+    ]);
   });
 
   it("ends the pretty output with cards checked, cards with errors and a count per rule; --quiet shows errors only", async () => {

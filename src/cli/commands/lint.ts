@@ -137,7 +137,8 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
       const none = totals.files === 0;
       if (flags.format === "json") io.stdout("]\n");
       if (sarif) io.stdout(sarif.end());
-      if (flags.format === "pretty") io.stdout(lint.formatPrettySummary(totals, color));
+      // No card at all is a usage error, said once on stderr, not a clean summary.
+      if (flags.format === "pretty" && !none) io.stdout(lint.formatPrettySummary(totals, color));
       const tooManyWarnings = flags.maxWarnings !== undefined && totals.warningCount > flags.maxWarnings;
       if (tooManyWarnings && totals.errorCount === 0) {
         io.stderr(
@@ -212,7 +213,11 @@ export const lintCommand: DefineCommand = ({ io, exit }) =>
       output.start();
       if (targets.includes("-")) {
         const text = await io.readStdin();
-        output.add(lint.fileResult("<stdin>", lint.lintText(text, { config })), "<stdin>", text);
+        // A NUL byte means binary content, as for files: reported, never printed as a card.
+        const result = text.includes("\0")
+          ? lint.unreadableResult("<stdin>", "<stdin>: this is binary content, not a Markdown card.")
+          : lint.fileResult("<stdin>", lint.lintText(text, { config }));
+        output.add(result, "<stdin>", result.fatal ? undefined : text);
       }
       const files = lint.collectCardFiles(
         targets.filter((path) => path !== "-"),
