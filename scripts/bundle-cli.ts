@@ -4,8 +4,11 @@
  * Each command is its own chunk, loaded when it runs; the lint worker is an entry of its own (piscina, external,
  * finds it by its path).
  */
+import { rmSync } from "node:fs";
 import { build } from "esbuild";
 
+// Chunk names carry a hash: without a clean folder, every build would leave the last one's chunks behind.
+rmSync("dist/bundle", { recursive: true, force: true });
 await build({
   entryPoints: { main: "src/cli/main.ts", "lint-worker": "src/lint/lint-worker.ts" },
   outdir: "dist/bundle",
