@@ -26,6 +26,14 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   return { opening, yaml, closing, body: text.slice(whole.length), hasFrontMatter: true };
 }
 
+const BOM = "\uFEFF";
+
+/** A card's text split into its byte order mark (kept apart so it is written back) and `splitFrontMatter`'s parts. */
+export function splitCard(text: string): FrontMatterSplit & { bom: string } {
+  const bom = text.startsWith(BOM) ? BOM : "";
+  return { bom, ...splitFrontMatter(bom ? text.slice(1) : text) };
+}
+
 export type LineEnding = "lf" | "crlf" | "mixed" | "none";
 
 /** The card's line-ending style: what an edit must write to keep the file consistent. */

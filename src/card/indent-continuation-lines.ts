@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
-import { parseDocument } from "yaml";
 import { readHubYaml } from "./hub-yaml.js";
 import type { PositionIndex } from "./position-index.js";
+import { parseStrictYaml } from "./strict-yaml.js";
 
 /**
  * The repair for quoted strings continued at or left of their key's column (the T0 cards): indent those lines
@@ -41,6 +41,6 @@ export function indentContinuationLines(
   const fixed = yamlText.slice(0, from) + text + yamlText.slice(to);
   const reading = readHubYaml(fixed);
   if (!reading.ok || !isDeepStrictEqual(reading.value, metadata)) return null;
-  if (parseDocument(fixed, { prettyErrors: false, version: "1.2", uniqueKeys: false }).errors.length > 0) return null;
+  if (parseStrictYaml(fixed).errors.length > 0) return null;
   return { range: [from, to], text };
 }

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { isDeepStrictEqual } from "node:util";
-import { type Document, parseDocument } from "yaml";
+import type { Document } from "yaml";
 import { type CrossReaderDifference, findCrossReaderDifferences } from "./cross-reader.js";
 import { decodeCardBytes } from "./decode-card-bytes.js";
 import type { CardEdit } from "./edit/card-edit.js";
@@ -10,11 +10,12 @@ import { editCardText } from "./edit/edit-card-text.js";
 import { nameModelIndexEntries } from "./edit/name-model-index-entries.js";
 import { planEvalResultEdits } from "./edit/plan-eval-result-edits.js";
 import { type EvalResult, type EvalResultInput, formatPath, readModelIndex } from "./eval-results.js";
-import { detectLineEnding, type LineEnding, splitFrontMatter } from "./front-matter.js";
+import { detectLineEnding, type LineEnding, splitCard } from "./front-matter.js";
 import { MetadataConflictError } from "./metadata-conflict-error.js";
 import type { PositionIndex } from "./position-index.js";
 import type { CardProblem } from "./problem.js";
 import { type BlockReading, DEFAULT_MAX_BLOCK_LENGTH, type Metadata, readBlock } from "./read-block.js";
+import { parseStrictYaml } from "./strict-yaml.js";
 
 export interface ParseOptions {
   /** Front-matter blocks longer than this (in characters) are reported, not parsed. */
@@ -41,8 +42,6 @@ interface Parts {
   hasFrontMatter: boolean;
 }
 
-const BOM = "\uFEFF";
-
 /**
  * A Hugging Face model card: YAML front matter and a Markdown body. Reads any README.md the way the Hub does,
  * collects content problems instead of throwing, and writes back byte for byte; edits touch only the lines of
@@ -66,9 +65,7 @@ export class ModelCard {
   /** Reads a card from its text. Never throws on content; see `problems`. */
   static parse(text: string, options: ParseOptions = {}): ModelCard {
     if (typeof text !== "string") throw new TypeError("ModelCard.parse expects the card's text as a string");
-    const bom = text.startsWith(BOM) ? BOM : "";
-    const split = splitFrontMatter(bom ? text.slice(1) : text);
-    return new ModelCard({ bom, ...split }, options);
+    return new ModelCard(splitCard(text), options);
   }
 
   /** Reads a card file (UTF-8). I/O errors are thrown with the path in the message. */
@@ -168,7 +165,7 @@ export class ModelCard {
    */
   get document(): Document.Parsed | null {
     if (!this.#parts.hasFrontMatter || this.#parts.yaml === "") return null;
-    this.#document ??= parseDocument(this.#parts.yaml, { prettyErrors: false, uniqueKeys: false, version: "1.2" });
+    this.#document ??= parseStrictYaml(this.#parts.yaml);
     return this.#document;
   }
 
@@ -310,8 +307,7 @@ export class ModelCard {
   }
 
   #replaceText(text: string): void {
-    const bom = text.startsWith(BOM) ? BOM : "";
-    this.#parts = { bom, ...splitFrontMatter(bom ? text.slice(1) : text) };
+    this.#parts = splitCard(text);
     this.#read();
   }
 

@@ -1,9 +1,10 @@
-import { CST, Lexer, parseDocument } from "yaml";
+import { CST, Lexer } from "yaml";
 import { readHubYaml } from "./hub-yaml.js";
 import { indentContinuationLines } from "./indent-continuation-lines.js";
 import { isRecord } from "./is-record.js";
 import { PositionIndex } from "./position-index.js";
 import type { CardProblem, CardProblemCode } from "./problem.js";
+import { parseStrictYaml } from "./strict-yaml.js";
 import { resolveYaml11Plain } from "./yaml11.js";
 
 /** Beyond this, a front-matter block is not parsed (the largest real model-index blocks are under 1 MB). */
@@ -143,7 +144,7 @@ export function readBlock(
     }
   }
   if (mayHaveColumnZeroContinuation(yamlText, Object.keys(metadata).length)) {
-    const [error] = parseDocument(yamlText, { prettyErrors: false, version: "1.2", uniqueKeys: false }).errors;
+    const [error] = parseStrictYaml(yamlText).errors;
     if (error) {
       const fix = indentContinuationLines(yamlText, positions(), metadata);
       report(

@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from "node:util";
+import { readHubYaml } from "../hub-yaml.js";
 import type { Metadata } from "../read-block.js";
 import { PYYAML_STYLE, renderPair } from "../yaml-writing.js";
 import { CardEditRefusedError } from "./card-edit-refused-error.js";
-import { readAsHub } from "./read-as-hub.js";
 
 /**
  * A new card's text from metadata and a body, written the way huggingface_hub writes (model-index last), and
@@ -14,7 +14,8 @@ export function createCardText(metadata: Metadata, body: string, options: { line
     ([, value]) => value !== undefined,
   );
   const yaml = ordered.map(([key, value]) => renderPair(key, value, PYYAML_STYLE)).join("\n");
-  const reading = readAsHub(yaml) as Metadata | undefined;
+  const hub = readHubYaml(yaml);
+  const reading = hub.ok ? (hub.value as Metadata | undefined) : undefined;
   const differs = ordered.find(([key, value]) => !isDeepStrictEqual(reading?.[key], value));
   if (differs) {
     throw new CardEditRefusedError(`cannot create the card: the Hub would not read \`${differs[0]}\` as given`);

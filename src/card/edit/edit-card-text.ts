@@ -1,17 +1,15 @@
-import { parseDocument } from "yaml";
 import { formatPath } from "../eval-results.js";
-import { newlineFor, splitFrontMatter } from "../front-matter.js";
+import { newlineFor, splitCard } from "../front-matter.js";
+import { readHubYaml } from "../hub-yaml.js";
 import { isRecord } from "../is-record.js";
+import { parseStrictYaml } from "../strict-yaml.js";
 import { detectBlockStyle, PYYAML_STYLE, renderPair } from "../yaml-writing.js";
 import { applyEditToData } from "./apply-edit-to-data.js";
 import type { CardEdit } from "./card-edit.js";
 import { CardEditRefusedError } from "./card-edit-refused-error.js";
 import { findBrokenAlias } from "./find-broken-alias.js";
 import { planSplice } from "./plan-splice.js";
-import { readAsHub } from "./read-as-hub.js";
 import { verifyEdit } from "./verify-edit.js";
-
-const BOM = "\uFEFF";
 
 /**
  * Applies one edit to a card's text through `yaml`'s node ranges: the edited node's bytes change, every other
@@ -20,21 +18,19 @@ const BOM = "\uFEFF";
  */
 export function editCardText(text: string, edit: CardEdit): string {
   const what = `${edit.kind === "append" ? "add to" : edit.kind} ${formatPath(edit.path)}`;
-  const bom = text.startsWith(BOM) ? BOM : "";
-  const split = splitFrontMatter(text.slice(bom.length));
+  const split = splitCard(text);
+  const { bom } = split;
   const head = bom + split.opening;
   const firstLine = head.split("\n").length;
 
-  let reading: unknown;
-  try {
-    reading = split.hasFrontMatter ? readAsHub(split.yaml) : null;
-  } catch (error) {
-    const { reason, mark } = error as Error & { reason?: string; mark?: { line: number; column: number } };
-    const where = mark ? ` at line ${firstLine + mark.line}, column ${mark.column + 1}` : "";
+  const hub = split.hasFrontMatter ? readHubYaml(split.yaml) : null;
+  if (hub && !hub.ok) {
+    const where = ` at line ${firstLine + hub.line}, column ${hub.column + 1}`;
     throw new CardEditRefusedError(
-      `cannot ${what}: the Hub cannot read this card's front matter (${reason ?? (error as Error).message}${where}); fix it first`,
+      `cannot ${what}: the Hub cannot read this card's front matter (${hub.reason}${where}); fix it first`,
     );
   }
+  const reading = hub?.ok ? hub.value : null;
   if (reading !== null && reading !== undefined && !isRecord(reading)) {
     throw new CardEditRefusedError(`cannot ${what}: the front matter is not a mapping of keys to values`);
   }
@@ -51,7 +47,7 @@ export function editCardText(text: string, edit: CardEdit): string {
     return after;
   }
 
-  const document = parseDocument(split.yaml, { uniqueKeys: false, prettyErrors: false });
+  const document = parseStrictYaml(split.yaml);
   const style = { ...PYYAML_STYLE, ...detectBlockStyle(split.yaml) };
   let splice: ReturnType<typeof planSplice>;
   try {

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
+import { readHubYaml } from "../hub-yaml.js";
 import { isRecord } from "../is-record.js";
 import { CardEditRefusedError } from "./card-edit-refused-error.js";
-import { readAsHub } from "./read-as-hub.js";
 
 export interface EditToVerify {
   /** The card's text before and after the edit, and the edited range of the old text. */
@@ -26,14 +26,12 @@ export function verifyEdit({ before, after, start, end, expected, yaml, what }: 
     after.endsWith(before.slice(end)) &&
     after.length - (before.length - end) >= start;
   if (!kept) throw new CardEditRefusedError(`cannot ${what}: the edit would change bytes outside the edited node`);
-  let reading: unknown;
-  try {
-    reading = readAsHub(yaml);
-  } catch (error) {
-    const reason = ((error as Error).message.split("\n")[0] ?? "").trim();
+  const reading = readHubYaml(yaml);
+  if (!reading.ok) {
+    const reason = `${reading.reason} (${reading.line + 1}:${reading.column + 1})`;
     throw new CardEditRefusedError(`cannot ${what}: the Hub could not read the result (${reason})`);
   }
-  if (!isRecord(reading) || !isDeepStrictEqual(reading, expected)) {
+  if (!isRecord(reading.value) || !isDeepStrictEqual(reading.value, expected)) {
     throw new CardEditRefusedError(`cannot ${what}: the Hub would read back different metadata than intended`);
   }
 }
