@@ -1,5 +1,5 @@
-import { isRecord } from "./is-record.js";
 import type { PositionIndex } from "./position-index.js";
+import { valueAtPath } from "./value-at-path.js";
 import { resolveYaml11Plain, type Yaml11Scalar } from "./yaml11.js";
 
 /** A plain scalar that PyYAML (YAML 1.1, inside huggingface_hub) reads differently from the Hub (js-yaml 4). */
@@ -22,16 +22,6 @@ export interface CrossReaderDifference {
 /** Plain scalars start with none of these: quotes, block scalar indicators, an alias, a flow collection. */
 const NOT_PLAIN = new Set(['"', "'", "|", ">", "*", "[", "{"]);
 
-function valueAt(metadata: unknown, path: readonly (string | number)[]): unknown {
-  let value = metadata;
-  for (const step of path) {
-    if (Array.isArray(value) && typeof step === "number") value = value[step];
-    else if (isRecord(value) && typeof step === "string") value = value[step];
-    else return undefined;
-  }
-  return value;
-}
-
 function sameReading(hub: unknown, pyyaml: Yaml11Scalar): boolean {
   // A date reads as a date in both, but JSON and strict YAML 1.2 readers see other things: worth quoting.
   if (pyyaml.kind === "timestamp") return false;
@@ -46,7 +36,7 @@ export function findCrossReaderDifferences(positions: PositionIndex, metadata: u
     const source = positions.source(node);
     if (source === "" || source.includes("\n") || NOT_PLAIN.has(source.charAt(0))) return;
     const pyyaml = resolveYaml11Plain(source);
-    const hub = isKey ? source : valueAt(metadata, path);
+    const hub = isKey ? source : valueAtPath(metadata, path);
     if (isKey ? pyyaml.kind === "str" : sameReading(hub, pyyaml)) return;
     differences.push({
       path,

@@ -1,4 +1,5 @@
 import type { ModelCard } from "../card/index.js";
+import { valueAtPath } from "../card/value-at-path.js";
 import type { KeyPath, LintSource, ScalarSpan } from "./types.js";
 
 /** The card core's one reading of a card, as rules see it; positions are looked up only when a rule asks. */
@@ -19,10 +20,10 @@ export function cardSource(card: ModelCard): LintSource {
     yamlStart: text.length - card.body.length - card.closingFence.length - card.frontMatter.length,
     positionAt: (offset) => card.positionAt(offset),
     // A path the metadata does not hold has no position: no need to build the positions for it.
-    keyOffset: (path) => (holds(card.metadata, path) ? (card.positions.entryAt(path)?.keyStart ?? null) : null),
-    valueOffset: (path) => (holds(card.metadata, path) ? (card.positions.nodeAt(path)?.start ?? null) : null),
+    keyOffset: (path) => (holds(card, path) ? (card.positions.entryAt(path)?.keyStart ?? null) : null),
+    valueOffset: (path) => (holds(card, path) ? (card.positions.nodeAt(path)?.start ?? null) : null),
     scalarAt(path): ScalarSpan | null {
-      if (!holds(card.metadata, path)) return null;
+      if (!holds(card, path)) return null;
       const node = card.positions.nodeAt(path);
       if (node?.kind !== "scalar") return null;
       return { start: node.start, end: node.end, source: card.positions.source(node) };
@@ -30,11 +31,7 @@ export function cardSource(card: ModelCard): LintSource {
   };
 }
 
-function holds(metadata: unknown, path: KeyPath): boolean {
-  let value = metadata;
-  for (const step of path) {
-    if (value === null || typeof value !== "object" || !Object.hasOwn(value, step)) return false;
-    value = (value as Record<string | number, unknown>)[step];
-  }
-  return true;
+/** js-yaml never reads `undefined`: a path whose value is undefined is one the metadata does not hold. */
+function holds(card: ModelCard, path: KeyPath): boolean {
+  return valueAtPath(card.metadata, path) !== undefined;
 }
