@@ -40,7 +40,9 @@ export async function cli(argv: readonly string[], io: CliIo = processIo()): Pro
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`modelcard: ${message}\n`);
+    // huggingface_hub's words name its Python argument; on the command line it is a flag.
+    const hint = error instanceof MetadataConflictError ? " On the command line: --overwrite." : "";
+    io.stderr(`modelcard: ${message}${hint}\n`);
     return error instanceof MetadataConflictError ? EXIT.refused : EXIT.usage;
   }
 }

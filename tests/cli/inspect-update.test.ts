@@ -90,7 +90,9 @@ describe("modelcard update", () => {
   it("refuses to replace a value without --overwrite (exit 1) and leaves the file alone", async () => {
     const refused = await run(["update", file, "--set", "license=apache-2.0"]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain("Set `overwrite=True` to overwrite existing metadata");
+    expect(refused.stderr).toContain(
+      "Set `overwrite=True` to overwrite existing metadata. On the command line: --overwrite.\n",
+    );
     expect(readFileSync(file, "utf8")).toBe(CARD);
     expect((await run(["update", file, "--set", "license=apache-2.0", "--overwrite"])).code).toBe(0);
     expect(readFileSync(file, "utf8")).toBe(CARD.replace("mit", "apache-2.0"));
