@@ -12,18 +12,28 @@ import { median, writeBenchmarkSection } from "./benchmarks-md.js";
 const files = corpusFiles();
 const texts = files.map((file) => readFileSync(`${CORPUS}${file}`, "utf8"));
 const blocks = texts.map((text) => splitFrontMatter(text).yaml);
-const ROUNDS = 5;
+const ROUNDS = 9;
 
 let sink = 0;
-function milliseconds(work: () => void, rounds = ROUNDS): number {
-  const timings: number[] = [];
-  work(); // warm-up
-  for (let round = 0; round < rounds; round++) {
-    const start = performance.now();
-    work();
-    timings.push(performance.now() - start);
+/**
+ * Times each reader once per round, the readers one after the other (this machine is noisy: a slow spell then
+ * hits every reader of that round alike), and gives each reader's median time and its median ratio to the first.
+ */
+function interleaved(readers: readonly (() => void)[]): { ms: number; ratio: number }[] {
+  for (const read of readers) read(); // warm-up
+  const timings = readers.map(() => [] as number[]);
+  for (let round = 0; round < ROUNDS; round++) {
+    readers.forEach((read, index) => {
+      const start = performance.now();
+      read();
+      timings[index]?.push(performance.now() - start);
+    });
   }
-  return median(timings);
+  const base = timings[0] ?? [];
+  return timings.map((times) => ({
+    ms: median(times),
+    ratio: median(times.map((time, round) => time / (base[round] ?? time))),
+  }));
 }
 const jsYaml = (block: string) => {
   try {
@@ -33,22 +43,24 @@ const jsYaml = (block: string) => {
   }
 };
 
-const bare = milliseconds(() => blocks.forEach(jsYaml));
-const strict = milliseconds(() => {
-  for (const block of blocks) sink += parseDocument(block).errors.length;
-});
-const card = milliseconds(() => {
-  for (const text of texts) sink += ModelCard.parse(text).problems.length;
-});
-const withDifferences = milliseconds(() => {
-  for (const text of texts) sink += ModelCard.parse(text).crossReaderDifferences.length;
-});
-const withPositions = milliseconds(() => {
-  for (const text of texts) sink += ModelCard.parse(text).positions.root ? 1 : 0;
-});
+const [bare, strict, card, withDifferences, withPositions] = interleaved([
+  () => blocks.forEach(jsYaml),
+  () => {
+    for (const block of blocks) sink += parseDocument(block).errors.length;
+  },
+  () => {
+    for (const text of texts) sink += ModelCard.parse(text).problems.length;
+  },
+  () => {
+    for (const text of texts) sink += ModelCard.parse(text).crossReaderDifferences.length;
+  },
+  () => {
+    for (const text of texts) sink += ModelCard.parse(text).positions.root ? 1 : 0;
+  },
+]);
 
-const corpusRow = (name: string, value: number) =>
-  `| ${name} | ${Math.round(texts.length / (value / 1000)).toLocaleString("en-US")} | ${(value / bare).toFixed(2)} |`;
+const corpusRow = (name: string, value: { ms: number; ratio: number } | undefined) =>
+  `| ${name} | ${Math.round(texts.length / ((value?.ms ?? 0) / 1000)).toLocaleString("en-US")} | ${(value?.ratio ?? 0).toFixed(2)} |`;
 
 const largest = files
   .map((file, index) => ({ file, index, size: statSync(`${CORPUS}${file}`).size }))
@@ -56,19 +68,21 @@ const largest = files
   .slice(0, 5);
 const largestRows = largest.map(({ file, index, size }) => {
   const text = texts[index] ?? "";
-  const floor = milliseconds(() => jsYaml(blocks[index] ?? ""));
-  const parsed = milliseconds(() => {
-    sink += ModelCard.parse(text).problems.length;
-  });
-  const positioned = milliseconds(() => {
-    sink += ModelCard.parse(text).positions.root ? 1 : 0;
-  });
-  return `| \`${file}\` (${Math.round(size / 1024)} KB) | ${floor.toFixed(1)} | ${parsed.toFixed(1)} | ${(parsed / floor).toFixed(2)} | ${(positioned / floor).toFixed(2)} |`;
+  const [floor, parsed, positioned] = interleaved([
+    () => jsYaml(blocks[index] ?? ""),
+    () => {
+      sink += ModelCard.parse(text).problems.length;
+    },
+    () => {
+      sink += ModelCard.parse(text).positions.root ? 1 : 0;
+    },
+  ]);
+  return `| \`${file}\` (${Math.round(size / 1024)} KB) | ${floor?.ms.toFixed(1)} | ${parsed?.ms.toFixed(1)} | ${parsed?.ratio.toFixed(2)} | ${positioned?.ratio.toFixed(2)} |`;
 });
 
 const markdown = `## Parsing cards (\`bench/parse.ts\`)
 
-${texts.length.toLocaleString("en-US")} real cards, one core, median of ${ROUNDS} rounds; the floor is js-yaml's \`load\` of the
+${texts.length.toLocaleString("en-US")} real cards, one core, median of ${ROUNDS} rounds, the readers taking turns within each round (ratios are the median of each round's); the floor is js-yaml's \`load\` of the
 same front-matter blocks (the Hub's reader, no positions, no checks).
 
 | reader | cards per second | time / js-yaml |
