@@ -149,6 +149,15 @@ describe("evaluation results", () => {
     ]);
   });
 
+  it("keeps the reader's problems apart from the model-index check, which runs only when asked for", () => {
+    const card = ModelCard.parse("---\nlicense: mit\nlicense: apache-2.0\n---\n");
+    expect(card.readerProblems.map((problem) => problem.code)).toEqual(["duplicate-key"]);
+    const badIndex = ModelCard.parse("---\nmodel-index:\n- name: m\n  results: 5\n---\n");
+    expect(badIndex.readerProblems).toEqual([]);
+    expect(badIndex.problems.map((problem) => problem.code)).toEqual(["invalid-model-index"]);
+    expect(badIndex.problems[0]).toMatchObject({ line: 4 });
+  });
+
   it("rejects a source name without url, as huggingface_hub does", () => {
     const card = ModelCard.parse(
       "---\nmodel-index:\n- name: m\n  results:\n  - task: {type: t}\n    dataset: {type: d, name: D}\n    metrics: [{type: acc, value: 1}]\n    source: {name: Leaderboard}\n---\n",

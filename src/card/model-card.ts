@@ -50,8 +50,8 @@ interface Parts {
 export class ModelCard {
   #parts: Parts;
   #reading!: BlockReading;
-  #problems!: CardProblem[];
-  #modelIndex!: ReturnType<typeof readModelIndex>;
+  #problems: CardProblem[] | undefined;
+  #modelIndex: ReturnType<typeof readModelIndex> | undefined;
   #differences: CrossReaderDifference[] | undefined;
   #document: Document.Parsed | undefined;
   readonly #options: ParseOptions;
@@ -105,18 +105,14 @@ export class ModelCard {
     );
     this.#differences = undefined;
     this.#document = undefined;
-    this.#modelIndex = readModelIndex(this.#reading.metadata["model-index"]);
-    this.#problems = [...(this.#options.extraProblems ?? []), ...this.#reading.problems];
-    const error = this.#modelIndex.error;
-    if (error) {
-      const where = this.#positionOfPath(error.path) ?? this.#positionOfPath(["model-index"]) ?? { line: 1, column: 1 };
-      this.#problems.push({
-        code: "invalid-model-index",
-        severity: "error",
-        message: `${formatPath(error.path)}: ${error.message}; the model-index yields no evaluation results.`,
-        ...where,
-      });
-    }
+    this.#modelIndex = undefined;
+    this.#problems = undefined;
+  }
+
+  /** The model-index as huggingface_hub reads it, on first use: a lint run over thousands of cards never needs it. */
+  get #evalReading(): ReturnType<typeof readModelIndex> {
+    this.#modelIndex ??= readModelIndex(this.#reading.metadata["model-index"]);
+    return this.#modelIndex;
   }
 
   get hasFrontMatter(): boolean {
@@ -169,18 +165,39 @@ export class ModelCard {
     return this.#document;
   }
 
+  /** Everything wrong with the card: its bytes, its YAML (`readerProblems`) and a model-index with no results. */
   get problems(): readonly CardProblem[] {
+    if (!this.#problems) {
+      this.#problems = [...this.readerProblems];
+      const error = this.#evalReading.error;
+      if (error) {
+        const where = this.#positionOfPath(error.path) ??
+          this.#positionOfPath(["model-index"]) ?? { line: 1, column: 1 };
+        this.#problems.push({
+          code: "invalid-model-index",
+          severity: "error",
+          message: `${formatPath(error.path)}: ${error.message}; the model-index yields no evaluation results.`,
+          ...where,
+        });
+      }
+    }
     return this.#problems;
+  }
+
+  /** The problems of reading the card: bytes that are not UTF-8, then what the Hub's reader and others say. */
+  get readerProblems(): readonly CardProblem[] {
+    const extra = this.#options.extraProblems ?? [];
+    return extra.length === 0 ? this.#reading.problems : [...extra, ...this.#reading.problems];
   }
 
   /** One result per metric, or null when there is no valid model-index. */
   get evalResults(): EvalResult[] | null {
-    return this.#modelIndex.results;
+    return this.#evalReading.results;
   }
 
   /** The model name of the model-index (its last entry's, as huggingface_hub keeps it). */
   get modelName(): string | null {
-    return this.#modelIndex.modelName;
+    return this.#evalReading.modelName;
   }
 
   /** Plain scalars (keys included) that PyYAML (huggingface_hub) reads differently from the Hub. */
@@ -292,9 +309,9 @@ export class ModelCard {
   #edit(edits: readonly CardEdit[]): this {
     if (edits.length === 0) return this;
     // A block too large or too aliased to read safely: verifying an edit would expand it without end.
-    const unsafe = this.#problems.find((p) => p.code === "alias-limit" || p.code === "block-too-large");
+    const unsafe = this.readerProblems.find((p) => p.code === "alias-limit" || p.code === "block-too-large");
     if (unsafe) throw new CardEditRefusedError(`cannot edit this card: ${unsafe.message}`);
-    const badBytes = this.#problems.find((problem) => problem.code === "invalid-utf8");
+    const badBytes = this.readerProblems.find((problem) => problem.code === "invalid-utf8");
     if (badBytes) {
       const first = badBytes.message.split(";")[0] ?? "";
       const where = first.charAt(0).toLowerCase() + first.slice(1);

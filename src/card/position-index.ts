@@ -80,10 +80,34 @@ export class PositionIndex {
   }
 
   #node(frame: Frame): PositionNode {
+    const index = this;
     const start = this.#valueStart(frame.open, frame.end);
     const end = this.#trimEnd(start, frame.end);
-    if (frame.kind === "sequence") return { start, end, kind: "sequence", items: this.#items(frame) };
-    if (frame.kind === "mapping") return { start, end, kind: "mapping", entries: this.#entries(frame) };
+    // Children are placed when first asked for: a message needs one path, not the whole tree.
+    if (frame.kind === "sequence") {
+      let items: PositionNode[] | undefined;
+      return {
+        start,
+        end,
+        kind: "sequence",
+        get items() {
+          items ??= index.#items(frame);
+          return items;
+        },
+      };
+    }
+    if (frame.kind === "mapping") {
+      let entries: Map<string, PositionEntry> | undefined;
+      return {
+        start,
+        end,
+        kind: "mapping",
+        get entries() {
+          entries ??= index.#entries(frame);
+          return entries;
+        },
+      };
+    }
     if (frame.kind === "scalar") return { start, end, kind: "scalar" };
     // Nothing was written: the place is just past the spaces after the colon.
     let at = frame.open;

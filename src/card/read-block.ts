@@ -5,7 +5,7 @@ import { isRecord } from "./is-record.js";
 import { PositionIndex } from "./position-index.js";
 import type { CardProblem, CardProblemCode } from "./problem.js";
 import { parseStrictYaml } from "./strict-yaml.js";
-import { resolveYaml11Plain } from "./yaml11.js";
+import { readsAsYaml11String } from "./yaml11.js";
 
 /** Beyond this, a front-matter block is not parsed (the largest real model-index blocks are under 1 MB). */
 export const DEFAULT_MAX_BLOCK_LENGTH = 8 * 1024 * 1024;
@@ -177,7 +177,7 @@ interface MetadataWalk {
 function walkMetadata(metadata: Metadata, budget: number): MetadataWalk {
   const result: MetadataWalk = { tooLarge: false, unsafeKeys: [], pyyamlCandidates: false, hasNumbers: false };
   let visited = 0;
-  const mayReadOtherwise = (text: string) => resolveYaml11Plain(text).kind !== "str";
+  const mayReadOtherwise = (text: string) => !readsAsYaml11String(text);
   // One path, pushed and popped: copied only for the rare unsafe key.
   const path: (string | number)[] = [];
   const visit = (value: unknown): void => {

@@ -12,6 +12,9 @@ const NULL = /^(?:~|null|Null|NULL|)$/;
 const TIMESTAMP =
   /^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$/;
 
+/** Every non-string form starts with one of these; most scalars are words and need no closer look. */
+const NON_STRING_START = /^[-+.~0-9yYnNtTfFoO]/;
+
 export type Yaml11Scalar =
   | { kind: "str"; value: string }
   | { kind: "null"; value: null }
@@ -49,13 +52,16 @@ function resolveFloat(source: string): number {
 
 /** The value PyYAML gives the plain (unquoted) scalar `source`. Timestamps are returned as their text. */
 export function resolveYaml11Plain(source: string): Yaml11Scalar {
-  const first = source.charAt(0);
-  // Every non-string form starts with one of these; most scalars are words and leave here.
-  if (source !== "" && !/[-+.~0-9yYnNtTfFoO]/.test(first)) return { kind: "str", value: source };
+  if (source !== "" && !NON_STRING_START.test(source)) return { kind: "str", value: source };
   if (NULL.test(source)) return { kind: "null", value: null };
   if (BOOL.test(source)) return { kind: "bool", value: /^(?:yes|true|on)$/i.test(source) };
   if (INT.test(source)) return { kind: "int", value: resolveInt(source) };
   if (FLOAT.test(source)) return { kind: "float", value: resolveFloat(source) };
   if (TIMESTAMP.test(source)) return { kind: "timestamp", value: source };
   return { kind: "str", value: source };
+}
+
+/** Whether PyYAML reads the plain scalar `source` as a string; allocates nothing for the common word. */
+export function readsAsYaml11String(source: string): boolean {
+  return (source !== "" && !NON_STRING_START.test(source)) || resolveYaml11Plain(source).kind === "str";
 }

@@ -12,8 +12,8 @@ export function cardSource(card: ModelCard): LintSource {
     get metadata() {
       return card.metadata;
     },
-    // The model-index-schema rule checks the model-index itself, finding all that this problem finds and more.
-    problems: card.problems.filter((problem) => problem.code !== "invalid-model-index"),
+    // The model-index-schema rule checks the model-index itself, finding all that `invalid-model-index` finds and more.
+    problems: card.readerProblems,
     get crossReaderDifferences() {
       return card.crossReaderDifferences;
     },

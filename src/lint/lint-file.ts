@@ -21,15 +21,11 @@ function looksBinary(bytes: Buffer): boolean {
   return bytes.subarray(0, 8192).includes(0);
 }
 
-/**
- * Lints (and with `fix`, fixes) one card file. An unreadable or binary file gives a fatal result, never a throw.
- */
-export async function lintFile(path: string, options: LintFileOptions = {}): Promise<FileResult | null> {
-  const file = options.displayName ?? path;
-  let bytes: Buffer;
+/** The card's bytes, or the result that says why it cannot be linted (never a throw). */
+export function readCardBytes(path: string, file: string): Buffer | FileResult {
   try {
     // Synchronous: one small read per card, in a worker or a CLI run; waiting on the event loop costs more.
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
@@ -42,6 +38,24 @@ export async function lintFile(path: string, options: LintFileOptions = {}): Pro
             : (error as Error).message;
     return unreadableResult(file, `${file}: cannot read the card (${reason}); check the path.`);
   }
+}
+
+/**
+ * Lints (and with `fix`, fixes) one card file. An unreadable or binary file gives a fatal result, never a throw.
+ */
+export async function lintFile(path: string, options: LintFileOptions = {}): Promise<FileResult | null> {
+  const file = options.displayName ?? path;
+  const bytes = readCardBytes(path, file);
+  return Buffer.isBuffer(bytes) ? lintCardBytes(bytes, path, options) : bytes;
+}
+
+/** `lintFile` once the bytes are read. */
+export async function lintCardBytes(
+  bytes: Buffer,
+  path: string,
+  options: LintFileOptions = {},
+): Promise<FileResult | null> {
+  const file = options.displayName ?? path;
   if (looksBinary(bytes))
     return unreadableResult(file, `${file}: this is a binary file, not a Markdown card; leave it out.`);
   const text = bytes.toString("utf8");

@@ -1,5 +1,4 @@
-import { statSync } from "node:fs";
-import { lintFile } from "./lint-file.js";
+import { lintCardBytes, readCardBytes } from "./lint-file.js";
 import { BATCH_BYTES, type LintBatch, type LintBatchResult } from "./lint-worker-protocol.js";
 import { loadLintConfig } from "./load-lint-config.js";
 import type { LintConfig } from "./types.js";
@@ -15,8 +14,13 @@ export default async function lintBatch({ files, config, configPath, cwd, fix }:
   let bytes = 0;
   for (const file of files) {
     if (bytes >= BATCH_BYTES) break;
-    results.push(await lintFile(file.path, { config: full, fix, onlyCards: !file.explicit }));
-    bytes += statSync(file.path, { throwIfNoEntry: false })?.size ?? 0;
+    const read = readCardBytes(file.path, file.path);
+    if (!Buffer.isBuffer(read)) {
+      results.push(read);
+      continue;
+    }
+    bytes += read.length;
+    results.push(await lintCardBytes(read, file.path, { config: full, fix, onlyCards: !file.explicit }));
   }
   return results;
 }

@@ -76,9 +76,21 @@ async function loadConfig(
   }
 }
 
+/** Machine output is gathered into writes of about this size: one write per card costs a system call each. */
+const WRITE_SIZE = 64 * 1024;
+
 /** Writes results as they come, in the chosen format, and keeps the totals. */
 function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: LintConfig) {
   const totals = new lint.LintTotals();
+  let pending = "";
+  const write = (text: string) => {
+    pending += text;
+    if (pending.length >= WRITE_SIZE) flush();
+  };
+  const flush = () => {
+    if (pending !== "") io.stdout(pending);
+    pending = "";
+  };
   let fatal = false;
   let separator = "";
   const sarif =
@@ -97,8 +109,8 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
   };
   return {
     start() {
-      if (flags.format === "json") io.stdout("[");
-      if (sarif) io.stdout(sarif.start());
+      if (flags.format === "json") write("[");
+      if (sarif) write(sarif.start());
     },
     /** `result.file` is where to read the text for code frames; `file` is the name to show. */
     add(linted: FileResult, file: string, text?: string) {
@@ -117,12 +129,12 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
       fatal ||= Boolean(result.fatal);
       const shown = { ...result, file };
       if (flags.format === "json") {
-        io.stdout(`${separator}${JSON.stringify(shown)}`);
+        write(`${separator}${JSON.stringify(shown)}`);
         separator = ",";
       } else if (sarif) {
         const results = sarif.results(shown);
         if (results) {
-          io.stdout(`${separator}${results}`);
+          write(`${separator}${results}`);
           separator = ",";
         }
       } else if (result.messages.length > 0) {
@@ -135,8 +147,9 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
     end(): number {
       if (lastProgress) io.stderr("\r\x1b[K");
       const none = totals.files === 0;
-      if (flags.format === "json") io.stdout("]\n");
-      if (sarif) io.stdout(sarif.end());
+      if (flags.format === "json") write("]\n");
+      if (sarif) write(sarif.end());
+      flush();
       // No card at all is a usage error, said once on stderr, not a clean summary.
       if (flags.format === "pretty" && !none) io.stdout(lint.formatPrettySummary(totals, color));
       const tooManyWarnings = flags.maxWarnings !== undefined && totals.warningCount > flags.maxWarnings;
