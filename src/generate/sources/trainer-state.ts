@@ -1,11 +1,13 @@
-import { readFile } from "node:fs/promises";
+import { type FileHandle, open } from "node:fs/promises";
 import { join } from "node:path";
 import type { InputWarning, SourceReading } from "../facts.js";
 import type { InputValues } from "../input-fields.js";
 import { numberField } from "./number-field.js";
-import { parseArrayInChunks } from "./parse-array-in-chunks.js";
 import { type JsonObject, nonFiniteNote, readJsonFile } from "./read-json-file.js";
+import { readLogChunks } from "./read-log-chunks.js";
 import { rewriteNonFinite } from "./rewrite-non-finite.js";
+import { splitJsonArray } from "./split-json-array.js";
+import { type LogWorker, startLogWorker } from "./start-log-worker.js";
 import { stringField } from "./string-field.js";
 import { collectTrainingLog, type LogEntry, type TrainingLog } from "./training-log.js";
 
@@ -25,21 +27,52 @@ function evalMetricsOf(entry: LogEntry | null): Record<string, number> {
   return Object.fromEntries(Object.entries(entry ?? {}).filter(([key]) => key.startsWith("eval_")));
 }
 
+/** From this size on (about 55,000 log entries), a worker thread reads the end of log_history (see readLogChunks). */
+export const LOG_WORKER_BYTES = 8 << 20;
+
 /**
- * Reads the file with its log_history chunk by chunk into a TrainingLog (see parseArrayInChunks); a file of
- * another shape, or a corrupt one, goes through readJsonFile, whole, for the same result or the same warning.
+ * The file's bytes, read in one call; for a file of LOG_WORKER_BYTES or more, in memory a worker can share, with
+ * the worker started before the read so that its start-up overlaps it. Null when it cannot be read.
+ */
+async function readBytes(path: string): Promise<{ bytes: Buffer; worker: LogWorker | null } | null> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, "r");
+  } catch {
+    return null;
+  }
+  let worker: LogWorker | null = null;
+  try {
+    const { size } = await handle.stat();
+    worker = size >= LOG_WORKER_BYTES ? startLogWorker() : null;
+    const bytes = worker ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size);
+    let length = 0;
+    while (length < size) {
+      const { bytesRead } = await handle.read(bytes, length, size - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return { bytes: bytes.subarray(0, length), worker };
+  } catch {
+    worker?.stop();
+    return null;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads the file with its log_history a run of items at a time into a TrainingLog (see splitJsonArray and
+ * readLogChunks); a file of another shape, or a corrupt one, goes through readJsonFile, whole, for the same
+ * result or the same warning.
  */
 async function readState(directory: string): Promise<SourceReading<{ json: JsonObject; log: TrainingLog }>> {
-  let text: string | null = null;
-  try {
-    text = await readFile(join(directory, TRAINER_STATE_FILE), "utf8");
-  } catch {
-    // readJsonFile below says why, or nothing for an absent file.
-  }
-  if (text !== null) {
+  // readJsonFile below says why the file cannot be read, or nothing for an absent file.
+  const file = await readBytes(join(directory, TRAINER_STATE_FILE));
+  if (file) {
     const collector = collectTrainingLog();
     let nonFinite = 0;
-    // A chunk that JSON.parse refuses is tried again with Python's NaN and Infinity read as null: a clean log
+    // A run that JSON.parse refuses is tried again with Python's NaN and Infinity read as null: a clean log
     // (the usual case) costs no extra pass over its 28 MB.
     const parse = (json: string) => {
       try {
@@ -50,11 +83,12 @@ async function readState(directory: string): Promise<SourceReading<{ json: JsonO
         return JSON.parse(rewrite.text);
       }
     };
-    const json = parseArrayInChunks(text, "log_history", (entries) => collector.add(entries), parse);
-    if (json) {
+    const split = splitJsonArray(file.bytes, "log_history", parse);
+    if (!split) file.worker?.stop();
+    if (split && (await readLogChunks(file.bytes, split.cuts, parse, collector.merge, file.worker))) {
       const warnings: InputWarning[] = [];
       if (nonFinite > 0) warnings.push(nonFiniteNote(TRAINER_STATE_FILE, nonFinite));
-      return { facts: { json, log: collector.log }, warnings };
+      return { facts: { json: split.document, log: collector.log }, warnings };
     }
   }
   const { facts: json, warnings } = await readJsonFile(directory, TRAINER_STATE_FILE);
