@@ -35,9 +35,9 @@ function pythonParse() {
 }
 
 async function read(state: ReturnType<typeof trainerState>, worker: LogWorker | null, parse = pythonParse()) {
-  const collector = collectTrainingLog();
-  const done = await readLogChunks(state.bytes, state.cuts, parse, collector.merge, worker);
-  return { done, log: collector.log, nonFinite: parse.nonFinite };
+  const chunks = await readLogChunks(state.bytes, state.cuts, parse, worker);
+  const log = chunks && collectTrainingLog().merge(...chunks).log;
+  return { done: chunks !== null, log, nonFinite: parse.nonFinite };
 }
 
 /** A worker that claims the last `share` runs as soon as it is given the job (or dies having claimed them). */

@@ -4,19 +4,17 @@ import { type LogChunk, reduceLogEntries } from "./reduce-log-entries.js";
 import type { LogWorker } from "./start-log-worker.js";
 
 /**
- * Parses and reduces the runs of `log_history` items that splitJsonArray cut, handing each LogChunk to `onChunk`
- * in order. With a worker, this thread claims runs from the first one up and the worker from the last one down;
+ * Parses and reduces the runs of `log_history` items that splitJsonArray cut into LogChunks, in order. With a worker, this thread claims runs from the first one up and the worker from the last one down;
  * a run the worker could not parse (Python's NaN) is parsed here with `parse`, and if the worker fails, this
- * thread reads its runs too. False, after stopping the worker, when a run fails `parse`: the caller drops what
- * it was given and parses the whole file.
+ * thread reads its runs too. Null, after stopping the worker, when a run fails `parse`: the caller then parses
+ * the whole file.
  */
 export async function readLogChunks(
   bytes: Buffer,
   cuts: number[],
   parse: (json: string) => unknown,
-  onChunk: (chunk: LogChunk) => void,
   worker: LogWorker | null = null,
-): Promise<boolean> {
+): Promise<LogChunk[] | null> {
   const count = cuts.length / 2;
   const read = (index: number): LogChunk | null => {
     try {
@@ -28,22 +26,23 @@ export async function readLogChunks(
   };
   const claims = worker && count > 1 ? new Int32Array(new SharedArrayBuffer(4 * count)) : null;
   if (claims) worker?.post({ bytes, cuts, claims });
+  const chunks: LogChunk[] = [];
   try {
     let index = 0;
     for (; index < count; index++) {
       if (claims && Atomics.compareExchange(claims, index, 0, 1) !== 0) break;
       const chunk = read(index);
-      if (!chunk) return false;
-      onChunk(chunk);
+      if (!chunk) return null;
+      chunks.push(chunk);
     }
-    if (index === count) return true;
+    if (index === count) return chunks;
     const theirs = new Map((await worker?.results.catch(() => []))?.map((result) => [result.index, result.chunk]));
     for (; index < count; index++) {
       const chunk = theirs.get(index) ?? read(index);
-      if (!chunk) return false;
-      onChunk(chunk);
+      if (!chunk) return null;
+      chunks.push(chunk);
     }
-    return true;
+    return chunks;
   } finally {
     worker?.stop();
   }

@@ -70,7 +70,6 @@ async function readState(directory: string): Promise<SourceReading<{ json: JsonO
   // readJsonFile below says why the file cannot be read, or nothing for an absent file.
   const file = await readBytes(join(directory, TRAINER_STATE_FILE));
   if (file) {
-    const collector = collectTrainingLog();
     let nonFinite = 0;
     // A run that JSON.parse refuses is tried again with Python's NaN and Infinity read as null: a clean log
     // (the usual case) costs no extra pass over its 28 MB.
@@ -85,10 +84,11 @@ async function readState(directory: string): Promise<SourceReading<{ json: JsonO
     };
     const split = splitJsonArray(file.bytes, "log_history", parse);
     if (!split) file.worker?.stop();
-    if (split && (await readLogChunks(file.bytes, split.cuts, parse, collector.merge, file.worker))) {
+    const chunks = split && (await readLogChunks(file.bytes, split.cuts, parse, file.worker));
+    if (split && chunks) {
       const warnings: InputWarning[] = [];
       if (nonFinite > 0) warnings.push(nonFiniteNote(TRAINER_STATE_FILE, nonFinite));
-      return { facts: { json: split.document, log: collector.log }, warnings };
+      return { facts: { json: split.document, log: collectTrainingLog().merge(...chunks).log }, warnings };
     }
   }
   const { facts: json, warnings } = await readJsonFile(directory, TRAINER_STATE_FILE);

@@ -49,29 +49,35 @@ export function collectTrainingLog() {
     add(entries: readonly unknown[]) {
       return collector.merge(reduceLogEntries(entries));
     },
-    merge(chunk: LogChunk) {
-      log.length += chunk.length;
-      log.skipped += chunk.skipped;
+    /** Merges chunks that follow one another, in order (the loss curve grown once, not a push per point). */
+    merge(...chunks: LogChunk[]) {
       const { steps, values } = log.curves.loss;
-      // The training loss before this chunk's first one (the last one logged in earlier chunks).
-      const before = log.lastLoss ? (log.lastLoss.loss as number) : null;
-      for (let index = 0; index < chunk.lossSteps.length; index++) {
-        steps.push(chunk.lossSteps[index] as number);
-        values.push(chunk.lossValues[index] as number);
-      }
-      for (const { losses, entry, evaluation, summary } of chunk.marks) {
-        if (evaluation) {
-          log.curves.eval_loss.steps.push(entry.step as number);
-          log.curves.eval_loss.values.push(entry.eval_loss as number);
-          log.evaluations.push({ trainingLoss: losses > 0 ? (chunk.lossValues[losses - 1] as number) : before, entry });
-          log.lastEval = entry;
+      let at = steps.length;
+      steps.length = values.length = chunks.reduce((sum, chunk) => sum + chunk.lossSteps.length, at);
+      for (const chunk of chunks) {
+        log.length += chunk.length;
+        log.skipped += chunk.skipped;
+        // The training loss before this chunk's first one (the last one logged in earlier chunks).
+        const before = log.lastLoss ? (log.lastLoss.loss as number) : null;
+        for (let index = 0; index < chunk.lossSteps.length; index++, at++) {
+          steps[at] = chunk.lossSteps[index] as number;
+          values[at] = chunk.lossValues[index] as number;
         }
-        // The summary holds `train_loss` even when it is NaN (a diverged run): then the loss is unknown, and
-        // the last step's loss must not stand in for it.
-        if (summary) log.summary = entry;
+        for (const { losses, entry, evaluation, summary } of chunk.marks) {
+          if (evaluation) {
+            log.curves.eval_loss.steps.push(entry.step as number);
+            log.curves.eval_loss.values.push(entry.eval_loss as number);
+            const trainingLoss = losses > 0 ? (chunk.lossValues[losses - 1] as number) : before;
+            log.evaluations.push({ trainingLoss, entry });
+            log.lastEval = entry;
+          }
+          // The summary holds `train_loss` even when it is NaN (a diverged run): then the loss is unknown, and
+          // the last step's loss must not stand in for it.
+          if (summary) log.summary = entry;
+        }
+        if (chunk.lastLoss) log.lastLoss = chunk.lastLoss;
+        if (chunk.tokenAccuracy) log.tokenAccuracy = true;
       }
-      if (chunk.lastLoss) log.lastLoss = chunk.lastLoss;
-      if (chunk.tokenAccuracy) log.tokenAccuracy = true;
       return collector;
     },
   };
