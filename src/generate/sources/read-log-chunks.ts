@@ -1,7 +1,7 @@
 import { isAscii } from "node:buffer";
-import { decodeJsonText } from "./decode-json-text.js";
+import { jsonArrayText } from "./json-array-text.js";
 import { type LogChunk, reduceLogEntries } from "./reduce-log-entries.js";
-import type { LogWorker } from "./start-log-worker.js";
+import { type LogWorker, SCRATCH_BYTES } from "./start-log-worker.js";
 
 /**
  * Parses and reduces the runs of `log_history` items that splitJsonArray cut into LogChunks, in order. With a worker, this thread claims runs from the first one up and the worker from the last one down;
@@ -16,10 +16,12 @@ export async function readLogChunks(
   worker: LogWorker | null = null,
 ): Promise<LogChunk[] | null> {
   const count = cuts.length / 2;
+  const scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
   const read = (index: number): LogChunk | null => {
     try {
-      const text = decodeJsonText(bytes, cuts[2 * index] ?? 0, cuts[2 * index + 1] ?? 0, isAscii);
-      return reduceLogEntries(parse(`[${text}]`) as unknown[]);
+      return reduceLogEntries(
+        parse(jsonArrayText(bytes, cuts[2 * index] ?? 0, cuts[2 * index + 1] ?? 0, isAscii, scratch)) as unknown[],
+      );
     } catch {
       return null;
     }

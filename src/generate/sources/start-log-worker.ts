@@ -1,8 +1,12 @@
 import { Worker } from "node:worker_threads";
-import { decodeJsonText } from "./decode-json-text.js";
+import { jsonArrayText } from "./json-array-text.js";
 import { type LogChunk, numericFields, reduceLogEntries } from "./reduce-log-entries.js";
+import { CHUNK_BYTES } from "./split-json-array.js";
 
 /** What the worker is given: the file's bytes and the runs of items (see splitJsonArray), both shared. */
+/** Room for a run of CHUNK_BYTES and the item that ends it. */
+export const SCRATCH_BYTES = 2 * CHUNK_BYTES;
+
 export interface LogJob {
   /** Backed by a SharedArrayBuffer: both threads read the same memory. */
   bytes: Uint8Array;
@@ -29,19 +33,22 @@ export interface LogWorker {
 function serveLogChunks(
   threads: typeof import("node:worker_threads"),
   buffer: typeof import("node:buffer"),
-  decode: typeof decodeJsonText,
+  arrayText: typeof jsonArrayText,
   reduce: typeof reduceLogEntries,
   numeric: typeof numericFields,
+  scratchBytes: number,
 ): void {
   threads.parentPort?.once("message", ({ bytes, cuts, claims }: LogJob) => {
-    const text = buffer.Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const shared = buffer.Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const scratch = buffer.Buffer.allocUnsafe(scratchBytes);
     const results: LogJobResult = [];
     const transfer: ArrayBuffer[] = [];
     for (let index = cuts.length / 2 - 1; index >= 0; index--) {
       if (Atomics.compareExchange(claims, index, 0, 2) !== 0) break;
       let chunk: LogChunk | null = null;
       try {
-        const items = JSON.parse(`[${decode(text, cuts[2 * index] ?? 0, cuts[2 * index + 1] ?? 0, buffer.isAscii)}]`);
+        const start = cuts[2 * index] ?? 0;
+        const items = JSON.parse(arrayText(shared, start, cuts[2 * index + 1] ?? 0, buffer.isAscii, scratch));
         chunk = reduce(items, numeric);
         transfer.push(chunk.lossSteps.buffer as ArrayBuffer, chunk.lossValues.buffer as ArrayBuffer);
       } catch {
@@ -55,12 +62,12 @@ function serveLogChunks(
 
 /**
  * Starts a thread that reads the end of a long `log_history` while this one reads its start (see readLogChunks).
- * The thread runs plain JavaScript made from the sources of serveLogChunks, decodeJsonText and reduceLogEntries,
+ * The thread runs plain JavaScript made from the sources of serveLogChunks, jsonArrayText and reduceLogEntries,
  * so it needs no TypeScript loader when run from source and no file of its own in the bundle; it starts in
  * tens of milliseconds, overlapping the read of the file.
  */
 export function startLogWorker(): LogWorker {
-  const source = `(${serveLogChunks.toString()})(require("node:worker_threads"), require("node:buffer"), ${decodeJsonText.toString()}, ${reduceLogEntries.toString()}, ${numericFields.toString()});`;
+  const source = `(${serveLogChunks.toString()})(require("node:worker_threads"), require("node:buffer"), ${jsonArrayText.toString()}, ${reduceLogEntries.toString()}, ${numericFields.toString()}, ${SCRATCH_BYTES});`;
   // No flags passed on: a TypeScript loader's would cost the thread hundreds of milliseconds and serve nothing.
   const worker = new Worker(source, { eval: true, execArgv: [] });
   const results = new Promise<LogJobResult>((resolve, reject) => {
