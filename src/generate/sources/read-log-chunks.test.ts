@@ -12,8 +12,8 @@ function trainerState(entries: number, edit: (text: string) => string = (text) =
   for (let step = 1; step <= entries; step++) {
     log.push({ loss: 2 - step / entries, grad_norm: step + 0.5, learning_rate: 5e-6, epoch: step / 100, step });
     if (step % 20 === 0) log.push({ eval_loss: 2.1 - step / entries, eval_runtime: 1.5, epoch: step / 100, step });
-    // A metric named in UTF-8: its run is read as UTF-8, the others as Latin-1.
-    if (step === 1500) log.push({ eval_loss: 1.7, eval_précision: 0.5, step });
+    // A metric named in UTF-8 (its run is read as UTF-8, the others as Latin-1), one named like a prototype.
+    if (step === 1500) log.push({ eval_loss: 1.7, eval_précision: 0.5, ["__proto__"]: 0.25, step });
   }
   log.push({ train_runtime: 100, train_loss: 1.5, epoch: entries / 100, step: entries });
   const text = edit(JSON.stringify({ global_step: entries, log_history: log }, null, 2));

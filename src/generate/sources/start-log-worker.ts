@@ -1,12 +1,12 @@
 import { Worker } from "node:worker_threads";
 import { jsonArrayText } from "./json-array-text.js";
-import { type LogChunk, numericFields, reduceLogEntries } from "./reduce-log-entries.js";
+import { type LogChunk, type LogEntry, numericFields, reduceLogEntries } from "./reduce-log-entries.js";
 import { CHUNK_BYTES } from "./split-json-array.js";
 
-/** What the worker is given: the file's bytes and the runs of items (see splitJsonArray), both shared. */
 /** Room for a run of CHUNK_BYTES and the item that ends it. */
 export const SCRATCH_BYTES = 2 * CHUNK_BYTES;
 
+/** What the worker is given: the file's bytes and the runs of items (see splitJsonArray), both shared. */
 export interface LogJob {
   /** Backed by a SharedArrayBuffer: both threads read the same memory. */
   bytes: Uint8Array;
@@ -17,6 +17,89 @@ export interface LogJob {
 
 /** A run the worker read: null when JSON.parse refused it (Python's NaN, or a corrupt file: the caller decides). */
 export type LogJobResult = { index: number; chunk: LogChunk | null }[];
+
+/**
+ * A LogChunk as the worker posts it: its entries (the marks' and the last loss) in columns, key lists apart,
+ * so that this thread receives a few arrays of bytes rather than thousands of objects to rebuild one property at
+ * a time (a 200,000-entry log has some 10,000 evaluations).
+ */
+interface PackedLogChunk extends Omit<LogChunk, "marks" | "lastLoss"> {
+  markLosses: Int32Array;
+  /** 1: an evaluation, 2: the summary, 3: both. */
+  markKinds: Uint8Array;
+  /** The entries' key lists; each entry's index into them; all their values, one entry after the other. */
+  shapes: string[][];
+  shapeOf: Int32Array;
+  values: Float64Array;
+  lastLoss: boolean;
+}
+
+/** Packs a chunk (see PackedLogChunk). Self-contained, with loops only: its source runs in the worker. */
+function packLogChunk(chunk: LogChunk): PackedLogChunk {
+  const { marks, lastLoss, ...columns } = chunk;
+  const entries: LogEntry[] = [];
+  const markLosses = new Int32Array(marks.length);
+  const markKinds = new Uint8Array(marks.length);
+  for (let index = 0; index < marks.length; index++) {
+    const mark = marks[index] as LogChunk["marks"][number];
+    entries.push(mark.entry);
+    markLosses[index] = mark.losses;
+    markKinds[index] = (mark.evaluation ? 1 : 0) | (mark.summary ? 2 : 0);
+  }
+  if (lastLoss) entries.push(lastLoss);
+  const shapes: string[][] = [];
+  const shapeOf = new Int32Array(entries.length);
+  const values: number[] = [];
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index] as LogEntry;
+    const keys = Object.keys(entry);
+    let shape = -1;
+    // Almost always the shape of the entry before, or of one a few back.
+    for (let known = shapes.length - 1; known >= 0 && shape === -1; known--) {
+      const other = shapes[known] as string[];
+      let same = other.length === keys.length;
+      for (let key = 0; same && key < keys.length; key++) same = other[key] === keys[key];
+      if (same) shape = known;
+    }
+    if (shape === -1) shape = shapes.push(keys) - 1;
+    shapeOf[index] = shape;
+    for (const key of keys) values.push(entry[key] as number);
+  }
+  return {
+    ...columns,
+    markLosses,
+    markKinds,
+    shapes,
+    shapeOf,
+    values: Float64Array.from(values),
+    lastLoss: !!lastLoss,
+  };
+}
+
+/** The LogChunk that packLogChunk packed. */
+function unpackLogChunk(packed: PackedLogChunk): LogChunk {
+  const { markLosses, markKinds, shapes, shapeOf, values, lastLoss, ...columns } = packed;
+  const entries: LogEntry[] = [];
+  let at = 0;
+  for (const shape of shapeOf) {
+    const entry: LogEntry = {};
+    for (const key of shapes[shape] ?? []) {
+      const value = values[at++] as number;
+      // An own property, as JSON.parse makes it, even under this name.
+      if (key === "__proto__")
+        Object.defineProperty(entry, key, { value, enumerable: true, writable: true, configurable: true });
+      else entry[key] = value;
+    }
+    entries.push(entry);
+  }
+  const marks = Array.from(markLosses, (losses, index) => ({
+    losses,
+    entry: entries[index] as LogEntry,
+    evaluation: ((markKinds[index] ?? 0) & 1) !== 0,
+    summary: ((markKinds[index] ?? 0) & 2) !== 0,
+  }));
+  return { ...columns, marks, lastLoss: lastLoss ? (entries.at(-1) ?? null) : null };
+}
 
 export interface LogWorker {
   post(job: LogJob): void;
@@ -36,21 +119,25 @@ function serveLogChunks(
   arrayText: typeof jsonArrayText,
   reduce: typeof reduceLogEntries,
   numeric: typeof numericFields,
+  pack: typeof packLogChunk,
   scratchBytes: number,
 ): void {
   threads.parentPort?.once("message", ({ bytes, cuts, claims }: LogJob) => {
     const shared = buffer.Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const scratch = buffer.Buffer.allocUnsafe(scratchBytes);
-    const results: LogJobResult = [];
+    const results: { index: number; chunk: PackedLogChunk | null }[] = [];
     const transfer: ArrayBuffer[] = [];
     for (let index = cuts.length / 2 - 1; index >= 0; index--) {
       if (Atomics.compareExchange(claims, index, 0, 2) !== 0) break;
-      let chunk: LogChunk | null = null;
+      let chunk: PackedLogChunk | null = null;
       try {
         const start = cuts[2 * index] ?? 0;
         const items = JSON.parse(arrayText(shared, start, cuts[2 * index + 1] ?? 0, buffer.isAscii, scratch));
-        chunk = reduce(items, numeric);
-        transfer.push(chunk.lossSteps.buffer as ArrayBuffer, chunk.lossValues.buffer as ArrayBuffer);
+        chunk = pack(reduce(items, numeric));
+        for (const column of [chunk.lossSteps, chunk.lossValues, chunk.markLosses, chunk.markKinds, chunk.shapeOf]) {
+          transfer.push(column.buffer as ArrayBuffer);
+        }
+        transfer.push(chunk.values.buffer as ArrayBuffer);
       } catch {
         // Left to the other thread, which reads Python's NaN and names the byte where a corrupt file breaks.
       }
@@ -62,16 +149,21 @@ function serveLogChunks(
 
 /**
  * Starts a thread that reads the end of a long `log_history` while this one reads its start (see readLogChunks).
- * The thread runs plain JavaScript made from the sources of serveLogChunks, jsonArrayText and reduceLogEntries,
+ * The thread runs plain JavaScript made from the sources of serveLogChunks and the functions it is passed,
  * so it needs no TypeScript loader when run from source and no file of its own in the bundle; it starts in
  * tens of milliseconds, overlapping the read of the file.
  */
 export function startLogWorker(): LogWorker {
-  const source = `(${serveLogChunks.toString()})(require("node:worker_threads"), require("node:buffer"), ${jsonArrayText.toString()}, ${reduceLogEntries.toString()}, ${numericFields.toString()}, ${SCRATCH_BYTES});`;
+  const functions = [jsonArrayText, reduceLogEntries, numericFields, packLogChunk].map(String).join(", ");
+  // esbuild (tsx, the bundle) may wrap a named function in its `__name` helper, defined outside the source.
+  const source = `const __name = (target) => target;
+(${String(serveLogChunks)})(require("node:worker_threads"), require("node:buffer"), ${functions}, ${SCRATCH_BYTES});`;
   // No flags passed on: a TypeScript loader's would cost the thread hundreds of milliseconds and serve nothing.
   const worker = new Worker(source, { eval: true, execArgv: [] });
   const results = new Promise<LogJobResult>((resolve, reject) => {
-    worker.once("message", resolve);
+    worker.once("message", (results: { index: number; chunk: PackedLogChunk | null }[]) =>
+      resolve(results.map(({ index, chunk }) => ({ index, chunk: chunk && unpackLogChunk(chunk) }))),
+    );
     worker.once("error", reject);
     worker.once("exit", () => reject(new Error("the log worker exited without an answer")));
   });
