@@ -1,12 +1,20 @@
+import { isAscii } from "node:buffer";
+import { mkdtempSync, openSync, readSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { jsonArrayRun } from "./json-array-run.js";
+import { planJsonArray, SLACK_BYTES } from "./plan-json-array.js";
 import { readLogChunks } from "./read-log-chunks.js";
 import { type LogChunk, reduceLogEntries } from "./reduce-log-entries.js";
 import { rewriteNonFinite } from "./rewrite-non-finite.js";
-import { splitJsonArray } from "./split-json-array.js";
 import { type LogJob, type LogJobResult, type LogWorker, startLogWorker } from "./start-log-worker.js";
 import { collectTrainingLog } from "./training-log.js";
 
-/** A log_history as Trainer writes it (a loss every step, an evaluation every 20, a summary), as shared bytes. */
+const folder = mkdtempSync(join(tmpdir(), "modelcard-log-chunks-"));
+let files = 0;
+
+/** A log_history as Trainer writes it (a loss every step, an evaluation every 20, a summary), in a file. */
 function trainerState(entries: number, edit: (text: string) => string = (text) => text) {
   const log: Record<string, number>[] = [];
   for (let step = 1; step <= entries; step++) {
@@ -17,12 +25,13 @@ function trainerState(entries: number, edit: (text: string) => string = (text) =
   }
   log.push({ train_runtime: 100, train_loss: 1.5, epoch: entries / 100, step: entries });
   const text = edit(JSON.stringify({ global_step: entries, log_history: log }, null, 2));
-  const bytes = Buffer.from(new SharedArrayBuffer(Buffer.byteLength(text)));
-  bytes.write(text);
-  const split = splitJsonArray(bytes, "log_history", JSON.parse, 4096);
-  if (!split) throw new Error("not split");
+  const path = join(folder, `trainer_state-${files++}.json`);
+  writeFileSync(path, text);
+  const fd = openSync(path, "r");
+  const planned = planJsonArray(fd, Buffer.byteLength(text), "log_history", pythonParse(), 4096);
+  if (!planned) throw new Error("not planned");
   const whole = () => collectTrainingLog().add(pythonParse()(text).log_history).log;
-  return { bytes, cuts: split.cuts, whole: text.includes(".5.5") ? null : whole() };
+  return { fd, plan: planned.plan, whole: text.includes(".5.5") ? null : whole() };
 }
 
 /** Python's NaN read as null, counted. */
@@ -37,7 +46,7 @@ function pythonParse() {
 }
 
 async function read(state: ReturnType<typeof trainerState>, worker: LogWorker | null, parse = pythonParse()) {
-  const chunks = await readLogChunks(state.bytes, state.cuts, parse, worker);
+  const chunks = await readLogChunks(state.fd, state.plan, parse, worker);
   const log = chunks && collectTrainingLog().merge(...chunks).log;
   return { done: chunks !== null, log, nonFinite: parse.nonFinite };
 }
@@ -51,21 +60,22 @@ function eagerWorker(share: number, die = false): LogWorker & { stopped: boolean
     results: new Promise<LogJobResult>((resolve, reject) => {
       [answer, fail] = [resolve, reject];
     }),
-    post({ bytes, cuts, claims }: LogJob) {
+    post({ fd, plan, claims }: LogJob) {
       const results: LogJobResult = [];
-      for (let index = cuts.length / 2 - 1; index >= Math.max(0, cuts.length / 2 - share); index--) {
+      const scratch = Buffer.allocUnsafe(plan.runBytes + SLACK_BYTES + 2);
+      for (let index = plan.runs - 1; index >= Math.max(0, plan.runs - share); index--) {
         if (Atomics.compareExchange(claims, index, 0, 2) !== 0) break;
-        const text = Buffer.from(bytes).toString("utf8", cuts[2 * index], cuts[2 * index + 1]);
+        const text = jsonArrayRun(fd, plan, index, scratch, readSync, isAscii) ?? "";
         let chunk: LogChunk | null = null;
         try {
-          chunk = reduceLogEntries(JSON.parse(`[${text}]`));
+          chunk = reduceLogEntries(JSON.parse(text));
         } catch {}
         results.push({ index, chunk });
       }
       if (die) fail(new Error("died"));
       else answer(results);
     },
-    stop() {
+    async stop() {
       worker.stopped = true;
     },
   };
@@ -75,7 +85,7 @@ function eagerWorker(share: number, die = false): LogWorker & { stopped: boolean
 describe("readLogChunks", () => {
   it("reads the runs in this thread alone, or shared with a worker, into the log one reading gives", async () => {
     const state = trainerState(3000);
-    expect(state.cuts.length / 2).toBeGreaterThan(50);
+    expect(state.plan.runs).toBeGreaterThan(50);
     expect(await read(state, null)).toEqual({ done: true, log: state.whole, nonFinite: 0 });
     const worker = eagerWorker(30);
     expect(await read(state, worker)).toEqual({ done: true, log: state.whole, nonFinite: 0 });
@@ -97,16 +107,11 @@ describe("readLogChunks", () => {
   it("has a worker thread that reads what this thread would, from the source of the same functions", async () => {
     const state = trainerState(3000);
     const worker = startLogWorker();
-    const claims = new Int32Array(new SharedArrayBuffer(2 * state.cuts.length));
-    worker.post({ bytes: state.bytes, cuts: state.cuts, claims });
+    const claims = new Int32Array(new SharedArrayBuffer(4 * state.plan.runs));
+    worker.post({ fd: state.fd, plan: state.plan, claims });
     const results = await worker.results;
-    worker.stop();
-    expect(results.map(({ index }) => index)).toEqual(
-      state.cuts
-        .map((_, index) => index)
-        .filter((index) => index < state.cuts.length / 2)
-        .reverse(),
-    );
+    await worker.stop();
+    expect(results.map(({ index }) => index)).toEqual(Array.from(claims, (_, index) => index).reverse());
     const collector = collectTrainingLog();
     for (const { chunk } of results.reverse()) {
       if (!chunk) throw new Error("a run the worker could not read");

@@ -1,34 +1,37 @@
 import { isAscii } from "node:buffer";
-import { jsonArrayText } from "./json-array-text.js";
+import { readSync } from "node:fs";
+import { jsonArrayRun } from "./json-array-run.js";
+import { type JsonArrayPlan, SLACK_BYTES } from "./plan-json-array.js";
 import { type LogChunk, reduceLogEntries } from "./reduce-log-entries.js";
-import { type LogWorker, SCRATCH_BYTES } from "./start-log-worker.js";
+import type { LogWorker } from "./start-log-worker.js";
 
 /**
- * Parses and reduces the runs of `log_history` items that splitJsonArray cut into LogChunks, in order. With a worker, this thread claims runs from the first one up and the worker from the last one down;
- * a run the worker could not parse (Python's NaN) is parsed here with `parse`, and if the worker fails, this
- * thread reads its runs too. Null, after stopping the worker, when a run fails `parse`: the caller then parses
- * the whole file.
+ * Reads, parses and reduces the runs of `log_history` items that planJsonArray planned into LogChunks, in
+ * order. With a worker, this thread claims runs from the first one up and the worker from the last one down; a
+ * run the worker could not parse (Python's NaN) is parsed here with `parse`, and if the worker fails, this
+ * thread reads its runs too. Null, once the worker has stopped, when a run cannot be cut cleanly or fails
+ * `parse`: the caller then parses the whole file.
  */
 export async function readLogChunks(
-  bytes: Buffer,
-  cuts: number[],
+  fd: number,
+  plan: JsonArrayPlan,
   parse: (json: string) => unknown,
   worker: LogWorker | null = null,
 ): Promise<LogChunk[] | null> {
-  const count = cuts.length / 2;
-  const scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
+  const count = plan.runs;
+  const scratch = Buffer.allocUnsafe(plan.runBytes + SLACK_BYTES + 2);
   const read = (index: number): LogChunk | null => {
     try {
-      return reduceLogEntries(
-        parse(jsonArrayText(bytes, cuts[2 * index] ?? 0, cuts[2 * index + 1] ?? 0, isAscii, scratch)) as unknown[],
-      );
+      const text = jsonArrayRun(fd, plan, index, scratch, readSync, isAscii);
+      return text === null ? null : reduceLogEntries(parse(text) as unknown[]);
     } catch {
       return null;
     }
   };
   const claims = worker && count > 1 ? new Int32Array(new SharedArrayBuffer(4 * count)) : null;
-  if (claims) worker?.post({ bytes, cuts, claims });
+  if (claims) worker?.post({ fd, plan, claims });
   const chunks: LogChunk[] = [];
+  let done = false;
   try {
     let index = 0;
     for (; index < count; index++) {
@@ -37,15 +40,19 @@ export async function readLogChunks(
       if (!chunk) return null;
       chunks.push(chunk);
     }
-    if (index === count) return chunks;
-    const theirs = new Map((await worker?.results.catch(() => []))?.map((result) => [result.index, result.chunk]));
-    for (; index < count; index++) {
-      const chunk = theirs.get(index) ?? read(index);
-      if (!chunk) return null;
-      chunks.push(chunk);
+    if (index < count) {
+      const theirs = new Map((await worker?.results.catch(() => []))?.map((result) => [result.index, result.chunk]));
+      for (; index < count; index++) {
+        const chunk = theirs.get(index) ?? read(index);
+        if (!chunk) return null;
+        chunks.push(chunk);
+      }
     }
+    done = true;
     return chunks;
   } finally {
-    worker?.stop();
+    // Stopped before the caller closes the file: a worker given up on may be reading it.
+    if (done) worker?.stop();
+    else await worker?.stop();
   }
 }

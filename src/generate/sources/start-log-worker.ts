@@ -1,16 +1,12 @@
 import { Worker } from "node:worker_threads";
-import { jsonArrayText } from "./json-array-text.js";
+import { jsonArrayRun } from "./json-array-run.js";
+import { type JsonArrayPlan, SLACK_BYTES } from "./plan-json-array.js";
 import { type LogChunk, type LogEntry, numericFields, reduceLogEntries } from "./reduce-log-entries.js";
-import { CHUNK_BYTES } from "./split-json-array.js";
 
-/** Room for a run of CHUNK_BYTES and the item that ends it. */
-export const SCRATCH_BYTES = 2 * CHUNK_BYTES;
-
-/** What the worker is given: the file's bytes and the runs of items (see splitJsonArray), both shared. */
+/** What the worker is given: the open file (descriptors are the process's) and its plan (see planJsonArray). */
 export interface LogJob {
-  /** Backed by a SharedArrayBuffer: both threads read the same memory. */
-  bytes: Uint8Array;
-  cuts: number[];
+  fd: number;
+  plan: JsonArrayPlan;
   /** One slot per run: 0 while unclaimed, then 1 (this thread) or 2 (the worker), set with compareExchange. */
   claims: Int32Array;
 }
@@ -105,7 +101,8 @@ export interface LogWorker {
   post(job: LogJob): void;
   /** The worker's runs, once it has claimed no more; rejects if the thread failed. */
   results: Promise<LogJobResult>;
-  stop(): void;
+  /** Resolves once the thread has stopped. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -116,30 +113,30 @@ export interface LogWorker {
 function serveLogChunks(
   threads: typeof import("node:worker_threads"),
   buffer: typeof import("node:buffer"),
-  arrayText: typeof jsonArrayText,
+  fs: typeof import("node:fs"),
+  arrayRun: typeof jsonArrayRun,
   reduce: typeof reduceLogEntries,
   numeric: typeof numericFields,
   pack: typeof packLogChunk,
-  scratchBytes: number,
+  slackBytes: number,
 ): void {
-  threads.parentPort?.once("message", ({ bytes, cuts, claims }: LogJob) => {
-    const shared = buffer.Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const scratch = buffer.Buffer.allocUnsafe(scratchBytes);
+  threads.parentPort?.once("message", ({ fd, plan, claims }: LogJob) => {
+    const scratch = buffer.Buffer.allocUnsafe(plan.runBytes + slackBytes + 2);
     const results: { index: number; chunk: PackedLogChunk | null }[] = [];
     const transfer: ArrayBuffer[] = [];
-    for (let index = cuts.length / 2 - 1; index >= 0; index--) {
+    for (let index = plan.runs - 1; index >= 0; index--) {
       if (Atomics.compareExchange(claims, index, 0, 2) !== 0) break;
       let chunk: PackedLogChunk | null = null;
       try {
-        const start = cuts[2 * index] ?? 0;
-        const items = JSON.parse(arrayText(shared, start, cuts[2 * index + 1] ?? 0, buffer.isAscii, scratch));
-        chunk = pack(reduce(items, numeric));
-        for (const column of [chunk.lossSteps, chunk.lossValues, chunk.markLosses, chunk.markKinds, chunk.shapeOf]) {
+        const text = arrayRun(fd, plan, index, scratch, fs.readSync, buffer.isAscii);
+        chunk = text === null ? null : pack(reduce(JSON.parse(text), numeric));
+        for (const column of chunk ? [chunk.lossSteps, chunk.lossValues, chunk.markLosses, chunk.markKinds] : []) {
           transfer.push(column.buffer as ArrayBuffer);
         }
-        transfer.push(chunk.values.buffer as ArrayBuffer);
+        if (chunk) transfer.push(chunk.shapeOf.buffer as ArrayBuffer, chunk.values.buffer as ArrayBuffer);
       } catch {
-        // Left to the other thread, which reads Python's NaN and names the byte where a corrupt file breaks.
+        // Left to the other thread, which reads Python's NaN, or gives up for a whole parse that names the byte
+        // where a corrupt file breaks.
       }
       results.push({ index, chunk });
     }
@@ -154,10 +151,10 @@ function serveLogChunks(
  * tens of milliseconds, overlapping the read of the file.
  */
 export function startLogWorker(): LogWorker {
-  const functions = [jsonArrayText, reduceLogEntries, numericFields, packLogChunk].map(String).join(", ");
+  const functions = [jsonArrayRun, reduceLogEntries, numericFields, packLogChunk].map(String).join(", ");
   // esbuild (tsx, the bundle) may wrap a named function in its `__name` helper, defined outside the source.
   const source = `const __name = (target) => target;
-(${String(serveLogChunks)})(require("node:worker_threads"), require("node:buffer"), ${functions}, ${SCRATCH_BYTES});`;
+(${String(serveLogChunks)})(require("node:worker_threads"), require("node:buffer"), require("node:fs"), ${functions}, ${SLACK_BYTES});`;
   // No flags passed on: a TypeScript loader's would cost the thread hundreds of milliseconds and serve nothing.
   const worker = new Worker(source, { eval: true, execArgv: [] });
   const results = new Promise<LogJobResult>((resolve, reject) => {
@@ -172,6 +169,6 @@ export function startLogWorker(): LogWorker {
   return {
     post: (job) => worker.postMessage(job),
     results,
-    stop: () => void worker.terminate(),
+    stop: () => worker.terminate().then(() => {}),
   };
 }

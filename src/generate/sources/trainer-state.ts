@@ -1,12 +1,12 @@
 import { type FileHandle, open } from "node:fs/promises";
 import { join } from "node:path";
-import type { InputWarning, SourceReading } from "../facts.js";
+import type { SourceReading } from "../facts.js";
 import type { InputValues } from "../input-fields.js";
 import { numberField } from "./number-field.js";
+import { planJsonArray } from "./plan-json-array.js";
 import { type JsonObject, nonFiniteNote, readJsonFile } from "./read-json-file.js";
 import { readLogChunks } from "./read-log-chunks.js";
 import { rewriteNonFinite } from "./rewrite-non-finite.js";
-import { splitJsonArray } from "./split-json-array.js";
 import { type LogWorker, startLogWorker } from "./start-log-worker.js";
 import { stringField } from "./string-field.js";
 import { collectTrainingLog, type LogEntry, type TrainingLog } from "./training-log.js";
@@ -31,10 +31,13 @@ function evalMetricsOf(entry: LogEntry | null): Record<string, number> {
 export const LOG_WORKER_BYTES = 8 << 20;
 
 /**
- * The file's bytes, read in one call; for a file of LOG_WORKER_BYTES or more, in memory a worker can share, with
- * the worker started before the read so that its start-up overlaps it. Null when it cannot be read.
+ * Reads the file's log_history a run of items at a time into a TrainingLog (see planJsonArray and
+ * readLogChunks), with a worker thread from LOG_WORKER_BYTES on, started first so that its start-up overlaps
+ * this thread's reading. Null when the file cannot be read that way (absent, unreadable, of another shape,
+ * corrupt, or changed while it was read): readJsonFile then reads it whole, for the same result or the warning
+ * that says why.
  */
-async function readBytes(path: string): Promise<{ bytes: Buffer; worker: LogWorker | null } | null> {
+async function readInRuns(path: string): Promise<{ json: JsonObject; log: TrainingLog; nonFinite: number } | null> {
   let handle: FileHandle;
   try {
     handle = await open(path, "r");
@@ -43,33 +46,8 @@ async function readBytes(path: string): Promise<{ bytes: Buffer; worker: LogWork
   }
   let worker: LogWorker | null = null;
   try {
-    const { size } = await handle.stat();
-    worker = size >= LOG_WORKER_BYTES ? startLogWorker() : null;
-    const bytes = worker ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size);
-    let length = 0;
-    while (length < size) {
-      const { bytesRead } = await handle.read(bytes, length, size - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    return { bytes: bytes.subarray(0, length), worker };
-  } catch {
-    worker?.stop();
-    return null;
-  } finally {
-    await handle.close();
-  }
-}
-
-/**
- * Reads the file with its log_history a run of items at a time into a TrainingLog (see splitJsonArray and
- * readLogChunks); a file of another shape, or a corrupt one, goes through readJsonFile, whole, for the same
- * result or the same warning.
- */
-async function readState(directory: string): Promise<SourceReading<{ json: JsonObject; log: TrainingLog }>> {
-  // readJsonFile below says why the file cannot be read, or nothing for an absent file.
-  const file = await readBytes(join(directory, TRAINER_STATE_FILE));
-  if (file) {
+    const before = await handle.stat();
+    worker = before.size >= LOG_WORKER_BYTES ? startLogWorker() : null;
     let nonFinite = 0;
     // A run that JSON.parse refuses is tried again with Python's NaN and Infinity read as null: a clean log
     // (the usual case) costs no extra pass over its 28 MB.
@@ -82,14 +60,28 @@ async function readState(directory: string): Promise<SourceReading<{ json: JsonO
         return JSON.parse(rewrite.text);
       }
     };
-    const split = splitJsonArray(file.bytes, "log_history", parse);
-    if (!split) file.worker?.stop();
-    const chunks = split && (await readLogChunks(file.bytes, split.cuts, parse, file.worker));
-    if (split && chunks) {
-      const warnings: InputWarning[] = [];
-      if (nonFinite > 0) warnings.push(nonFiniteNote(TRAINER_STATE_FILE, nonFinite));
-      return { facts: { json: split.document, log: collectTrainingLog().merge(...chunks).log }, warnings };
-    }
+    const planned = planJsonArray(handle.fd, before.size, "log_history", parse);
+    if (!planned) return null;
+    const chunks = await readLogChunks(handle.fd, planned.plan, parse, worker);
+    worker = null;
+    const after = await handle.stat();
+    if (!chunks || after.size !== before.size || after.mtimeMs !== before.mtimeMs) return null;
+    return { json: planned.document, log: collectTrainingLog().merge(...chunks).log, nonFinite };
+  } catch {
+    return null;
+  } finally {
+    // readLogChunks stops the worker it is given; one never given is stopped here, before the file closes.
+    await worker?.stop();
+    await handle.close();
+  }
+}
+
+/** Reads the file in runs (see readInRuns), else whole (readJsonFile), for the same result or the same warning. */
+async function readState(directory: string): Promise<SourceReading<{ json: JsonObject; log: TrainingLog }>> {
+  const inRuns = await readInRuns(join(directory, TRAINER_STATE_FILE));
+  if (inRuns) {
+    const { nonFinite, ...facts } = inRuns;
+    return { facts, warnings: nonFinite > 0 ? [nonFiniteNote(TRAINER_STATE_FILE, nonFinite)] : [] };
   }
   const { facts: json, warnings } = await readJsonFile(directory, TRAINER_STATE_FILE);
   if (!json) return { facts: null, warnings };
