@@ -1,5 +1,8 @@
 import type { JsonArrayPlan } from "./plan-json-array.js";
 
+/** node:fs's readSync, as jsonArrayRun calls it. */
+export type ReadSync = (fd: number, buffer: Uint8Array, offset: number, length: number, position: number) => number;
+
 /**
  * Run `index` of the array that planJsonArray planned, as the text of a JSON array (`"[" + items + "]"`), read
  * from the file into `scratch` (room for `plan.runBytes` and the slack, plus two): it starts after the comma
@@ -18,7 +21,7 @@ export function jsonArrayRun(
   plan: JsonArrayPlan,
   index: number,
   scratch: Buffer,
-  readSync: (fd: number, buffer: Uint8Array, offset: number, length: number, position: number) => number,
+  readSync: ReadSync,
   isAscii: (bytes: Uint8Array) => boolean,
 ): string | null {
   const { open, close, lastEnd, runs, runBytes } = plan;

@@ -58,7 +58,7 @@ function readAt(fd: number, position: number, length: number): Buffer {
  * first `]` after it (each run checks that it holds none). Null when the file does not have that shape (the key
  * or the array's bounds not in the first or last SLACK_BYTES, the document not an object, the key not its array,
  * or the file cut short): the caller then parses it whole. `parse` is JSON.parse or one that accepts more
- * (Python's NaN).
+ * (Python's NaN). Also returns the `head` it read: the whole file when it is that short.
  */
 export function planJsonArray(
   fd: number,
@@ -66,7 +66,7 @@ export function planJsonArray(
   key: string,
   parse: (json: string) => unknown = JSON.parse,
   runBytes = RUN_BYTES,
-): { document: Record<string, unknown>; plan: JsonArrayPlan } | null {
+): { document: Record<string, unknown>; plan: JsonArrayPlan; head: Buffer } | null {
   const head = readAt(fd, 0, Math.min(size, SLACK_BYTES));
   const name = `"${key}"`;
   const keyAt = head.indexOf(name);
@@ -75,7 +75,8 @@ export function planJsonArray(
   if (open === -1 || !blank(head, keyAt + Buffer.byteLength(name), colon) || !blank(head, colon + 1, open)) return null;
   // The array closes at the last "]" of the tail; a "]" before it, in an item, is found by the run holding it.
   const tailAt = Math.max(open + 1, size - SLACK_BYTES);
-  const tail = readAt(fd, tailAt, size - tailAt);
+  // A file of SLACK_BYTES or fewer is all in the head: read once.
+  const tail = head.length === size ? head.subarray(tailAt) : readAt(fd, tailAt, size - tailAt);
   if (tail.length !== size - tailAt) return null;
   const close = tail.lastIndexOf(CLOSE);
   if (close === -1) return null;
@@ -92,5 +93,5 @@ export function planJsonArray(
   const lastEnd = last === -1 ? -1 : tailAt + last;
   if (last === -1 && (tailAt !== open + 1 || !blank(tail, 0, close))) return null;
   const runs = lastEnd === -1 ? 0 : Math.floor((lastEnd - open - 1) / runBytes) + 1;
-  return { document, plan: { open, close: tailAt + close, lastEnd, runs, runBytes } };
+  return { document, plan: { open, close: tailAt + close, lastEnd, runs, runBytes }, head };
 }

@@ -1,7 +1,9 @@
+import { readSync } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
 import { join } from "node:path";
 import type { SourceReading } from "../facts.js";
 import type { InputValues } from "../input-fields.js";
+import type { ReadSync } from "./json-array-run.js";
 import { numberField } from "./number-field.js";
 import { planJsonArray } from "./plan-json-array.js";
 import { type JsonObject, nonFiniteNote, readJsonFile } from "./read-json-file.js";
@@ -62,16 +64,21 @@ async function readInRuns(path: string): Promise<{ json: JsonObject; log: Traini
     };
     const planned = planJsonArray(handle.fd, before.size, "log_history", parse);
     if (!planned) return null;
-    const chunks = await readLogChunks(handle.fd, planned.plan, parse, worker);
+    // A short file was read whole with the head: its runs are copied from there, and it cannot change meanwhile.
+    const { head } = planned;
+    const whole = head.length === before.size;
+    const fromHead: ReadSync = (_fd, buffer, offset, length, position) =>
+      head.copy(buffer, offset, position, position + length);
+    const chunks = await readLogChunks(handle.fd, planned.plan, parse, worker, whole ? fromHead : readSync);
     worker = null;
-    const after = await handle.stat();
+    const after = whole ? before : await handle.stat();
     if (!chunks || after.size !== before.size || after.mtimeMs !== before.mtimeMs) return null;
     return { json: planned.document, log: collectTrainingLog().merge(...chunks).log, nonFinite };
   } catch {
     return null;
   } finally {
     // readLogChunks stops the worker it is given; one never given is stopped here, before the file closes.
-    await worker?.stop();
+    if (worker) await worker.stop();
     await handle.close();
   }
 }
