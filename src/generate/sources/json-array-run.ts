@@ -5,7 +5,8 @@ export type ReadSync = (fd: number, buffer: Uint8Array, offset: number, length: 
 
 /**
  * Run `index` of the array that planJsonArray planned, as the text of a JSON array (`"[" + items + "]"`), read
- * from the file into `scratch` (room for `plan.runBytes` and the slack, plus two): it starts after the comma
+ * from the file into `scratch` (room for `plan.runBytes`, the slack past it and two more bytes, or for the whole
+ * array and two): it starts after the comma
  * that follows the first `}` at or after `open + 1 + index * runBytes` (the array's start for run 0) and ends
  * with the first `}` at or after the next run's nominal start (at the array's close for the last). So either
  * thread finds any run's bounds alone, runs follow one another without a gap or an overlap, and a run is empty
@@ -27,7 +28,8 @@ export function jsonArrayRun(
   const { open, close, lastEnd, runs, runBytes } = plan;
   const from = open + 1 + index * runBytes;
   const next = index + 1 < runs ? from + runBytes : -1;
-  // The bytes from `from` on, at scratch[1] on (scratch[0] is for a "["), as far as the run can reach.
+  // The bytes from `from` on, at scratch[1] on (scratch[0] is for a "["), as far as the run can reach: the
+  // slack (the scratch's room past runBytes) beyond the next run's nominal start, or the array's close.
   const length = Math.min(close, next === -1 ? close : next + (scratch.length - 2 - runBytes)) - from;
   if (length + 2 > scratch.length) return null;
   let read = 0;

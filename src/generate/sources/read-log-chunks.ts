@@ -9,8 +9,9 @@ import type { LogWorker } from "./start-log-worker.js";
  * Reads, parses and reduces the runs of `log_history` items that planJsonArray planned into LogChunks, in
  * order. With a worker, this thread claims runs from the first one up and the worker from the last one down; a
  * run the worker could not parse (Python's NaN) is parsed here with `parse`, and if the worker fails, this
- * thread reads its runs too. `read` reads the file (node:fs's readSync, or a copy from bytes already read). Null, once the worker has stopped, when a run cannot be cut cleanly or fails
- * `parse`: the caller then parses the whole file.
+ * thread reads its runs too. `read` reads the file: node:fs's readSync, or a copy from bytes already read. Null,
+ * once the worker has stopped, when a run cannot be cut cleanly or fails `parse`: the caller then parses the
+ * whole file.
  */
 export async function readLogChunks(
   fd: number,

@@ -152,7 +152,8 @@ function serveLogChunks(
  */
 export function startLogWorker(): LogWorker {
   const functions = [jsonArrayRun, reduceLogEntries, numericFields, packLogChunk].map(String).join(", ");
-  // esbuild (tsx, the bundle) may wrap a named function in its `__name` helper, defined outside the source.
+  // Run from source, tsx's esbuild keeps the names of inner functions with a `__name` helper of the module's,
+  // which is not in the functions' source: the worker has its own.
   const source = `const __name = (target) => target;
 (${String(serveLogChunks)})(require("node:worker_threads"), require("node:buffer"), require("node:fs"), ${functions}, ${SLACK_BYTES});`;
   // No flags passed on: a TypeScript loader's would cost the thread hundreds of milliseconds and serve nothing.

@@ -49,7 +49,11 @@ async function readInRuns(path: string): Promise<{ json: JsonObject; log: Traini
   let worker: LogWorker | null = null;
   try {
     const before = await handle.stat();
-    worker = before.size >= LOG_WORKER_BYTES ? startLogWorker() : null;
+    try {
+      worker = before.size >= LOG_WORKER_BYTES ? startLogWorker() : null;
+    } catch {
+      // No thread to be had: this one reads every run.
+    }
     let nonFinite = 0;
     // A run that JSON.parse refuses is tried again with Python's NaN and Infinity read as null: a clean log
     // (the usual case) costs no extra pass over its 28 MB.
