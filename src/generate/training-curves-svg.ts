@@ -19,16 +19,17 @@ function seriesPoints({ steps, values }: CurveSeries): Point[] {
   const count = steps.length;
   const size = Math.max(1, count / MAX_POINTS);
   const points: Point[] = [];
-  let [sumX, sumY, inBucket, bucketEnd] = [0, 0, 0, size];
-  for (let index = 0; index < count; index++) {
-    sumX += steps[index] ?? 0;
-    sumY += values[index] ?? 0;
-    inBucket++;
-    if (index + 1 >= Math.floor(bucketEnd) || index + 1 === count) {
-      points.push({ x: sumX / inBucket, y: sumY / inBucket });
-      [sumX, sumY, inBucket] = [0, 0, 0];
-      bucketEnd += size;
+  let bucketEnd = size;
+  for (let start = 0; start < count; bucketEnd += size) {
+    // A bucket ends at Math.floor(bucketEnd), holds one point at least and ends at the last one at most.
+    const end = Math.min(count, Math.max(start + 1, Math.floor(bucketEnd)));
+    let [sumX, sumY] = [0, 0];
+    for (let index = start; index < end; index++) {
+      sumX += steps[index] ?? 0;
+      sumY += values[index] ?? 0;
     }
+    points.push({ x: sumX / (end - start), y: sumY / (end - start) });
+    start = end;
   }
   return points;
 }

@@ -33,9 +33,13 @@ function columnName(key: string): string {
 export function buildTrainingResultsTable(log: TrainingLog): TrainingResultsTable | null {
   const metricKeys: string[] = [];
   const evaluations = log.evaluations;
+  // Each key looked at once: thousands of evaluations hold the same few.
+  const seen = new Set<string>();
   for (const { entry } of evaluations) {
     for (const key in entry) {
-      if (key.startsWith("eval_") && !SKIPPED.has(key) && !metricKeys.includes(key)) metricKeys.push(key);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (key.startsWith("eval_") && !SKIPPED.has(key)) metricKeys.push(key);
     }
   }
   if (evaluations.length === 0) return null;

@@ -13,6 +13,7 @@ import {
   readRunDirectory,
   readSafetensorsHeader,
 } from "../../src/generate/index.js";
+import { LOG_WORKER_BYTES } from "../../src/generate/sources/trainer-state.js";
 import { lintCard } from "../../src/lint/index.js";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
@@ -140,6 +141,51 @@ describe("run files", () => {
 });
 
 const logOf = (entries: readonly unknown[]) => collectTrainingLog().add(entries).log;
+
+describe("a long trainer_state.json", () => {
+  /** Python's json.dump(indent=2) of `steps` training steps, an evaluation every 20, and the summary. */
+  function longState(steps: number) {
+    const log: Record<string, number>[] = [];
+    for (let step = 1; step <= steps; step++) {
+      log.push({
+        loss: 3 - step / steps,
+        grad_norm: 0.75,
+        learning_rate: 5e-6 * (1 - step / steps),
+        epoch: step / 1e4,
+        step,
+      });
+      if (step % 20 === 0) log.push({ eval_loss: 3.1 - step / steps, eval_runtime: 2.5, epoch: step / 1e4, step });
+    }
+    log.push({ train_runtime: 5000, train_loss: 2.5, epoch: steps / 1e4, step: steps });
+    return JSON.stringify({ global_step: steps, best_model_checkpoint: "sortie/modèle", log_history: log }, null, 2);
+  }
+
+  it("is read with a worker thread beyond LOG_WORKER_BYTES, into what one JSON.parse gives, and names a corrupt byte", async () => {
+    const folder = temporary();
+    const text = longState(70_000);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(LOG_WORKER_BYTES);
+    writeFileSync(join(folder, "trainer_state.json"), text);
+    const { facts, warnings } = await readRunDirectory(folder);
+    expect(warnings).toEqual([]);
+    expect(facts?.trainingLog).toEqual(logOf(JSON.parse(text).log_history));
+    // Python's NaN near the end (the worker's part): read here, dropped, noted.
+    const near = text.lastIndexOf('"grad_norm": 0.75');
+    const nanText = `${text.slice(0, near)}"grad_norm": NaN${text.slice(near + '"grad_norm": 0.75'.length)}`;
+    writeFileSync(join(folder, "trainer_state.json"), nanText);
+    const nan = await readRunDirectory(folder);
+    expect(nan.warnings.map((warning) => warning.code)).toEqual(["non-finite-values"]);
+    expect(nan.facts?.trainingLog?.curves).toEqual(facts?.trainingLog?.curves);
+    // A stray comma near the end: the byte where it is, after the two-byte "è".
+    const runtime = text.lastIndexOf('"eval_runtime": 2.5,') + '"eval_runtime": 2.5,'.length;
+    const broken = `${text.slice(0, runtime)},${text.slice(runtime)}`;
+    writeFileSync(join(folder, "trainer_state.json"), broken);
+    const corrupt = await readRunDirectory(folder);
+    const at = Buffer.byteLength(broken.slice(0, broken.indexOf(",,") + 1));
+    expect(corrupt.warnings.map((warning) => warning.message)).toEqual([
+      `not valid JSON at byte ${at} (Expected double-quoted property name); skipped`,
+    ]);
+  });
+});
 
 describe("training results table", () => {
   it("has one row per evaluation with the last training loss before it, like transformers", () => {

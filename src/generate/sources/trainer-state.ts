@@ -1,11 +1,15 @@
-import { readFile } from "node:fs/promises";
+import { readSync } from "node:fs";
+import { type FileHandle, open } from "node:fs/promises";
 import { join } from "node:path";
-import type { InputWarning, SourceReading } from "../facts.js";
+import type { SourceReading } from "../facts.js";
 import type { InputValues } from "../input-fields.js";
+import type { ReadSync } from "./json-array-run.js";
 import { numberField } from "./number-field.js";
-import { parseArrayInChunks } from "./parse-array-in-chunks.js";
+import { planJsonArray } from "./plan-json-array.js";
 import { type JsonObject, nonFiniteNote, readJsonFile } from "./read-json-file.js";
+import { readLogChunks } from "./read-log-chunks.js";
 import { rewriteNonFinite } from "./rewrite-non-finite.js";
+import { type LogWorker, startLogWorker } from "./start-log-worker.js";
 import { stringField } from "./string-field.js";
 import { collectTrainingLog, type LogEntry, type TrainingLog } from "./training-log.js";
 
@@ -25,21 +29,33 @@ function evalMetricsOf(entry: LogEntry | null): Record<string, number> {
   return Object.fromEntries(Object.entries(entry ?? {}).filter(([key]) => key.startsWith("eval_")));
 }
 
+/** From this size on (about 55,000 log entries), a worker thread reads the end of log_history (see readLogChunks). */
+export const LOG_WORKER_BYTES = 8 << 20;
+
 /**
- * Reads the file with its log_history chunk by chunk into a TrainingLog (see parseArrayInChunks); a file of
- * another shape, or a corrupt one, goes through readJsonFile, whole, for the same result or the same warning.
+ * Reads the file's log_history a run of items at a time into a TrainingLog (see planJsonArray and
+ * readLogChunks), with a worker thread from LOG_WORKER_BYTES on, started first so that its start-up overlaps
+ * this thread's reading. Null when the file cannot be read that way (absent, unreadable, of another shape,
+ * corrupt, or changed while it was read): readJsonFile then reads it whole, for the same result or the warning
+ * that says why.
  */
-async function readState(directory: string): Promise<SourceReading<{ json: JsonObject; log: TrainingLog }>> {
-  let text: string | null = null;
+async function readInRuns(path: string): Promise<{ json: JsonObject; log: TrainingLog; nonFinite: number } | null> {
+  let handle: FileHandle;
   try {
-    text = await readFile(join(directory, TRAINER_STATE_FILE), "utf8");
+    handle = await open(path, "r");
   } catch {
-    // readJsonFile below says why, or nothing for an absent file.
+    return null;
   }
-  if (text !== null) {
-    const collector = collectTrainingLog();
+  let worker: LogWorker | null = null;
+  try {
+    const before = await handle.stat();
+    try {
+      worker = before.size >= LOG_WORKER_BYTES ? startLogWorker() : null;
+    } catch {
+      // No thread to be had: this one reads every run.
+    }
     let nonFinite = 0;
-    // A chunk that JSON.parse refuses is tried again with Python's NaN and Infinity read as null: a clean log
+    // A run that JSON.parse refuses is tried again with Python's NaN and Infinity read as null: a clean log
     // (the usual case) costs no extra pass over its 28 MB.
     const parse = (json: string) => {
       try {
@@ -50,12 +66,33 @@ async function readState(directory: string): Promise<SourceReading<{ json: JsonO
         return JSON.parse(rewrite.text);
       }
     };
-    const json = parseArrayInChunks(text, "log_history", (entries) => collector.add(entries), parse);
-    if (json) {
-      const warnings: InputWarning[] = [];
-      if (nonFinite > 0) warnings.push(nonFiniteNote(TRAINER_STATE_FILE, nonFinite));
-      return { facts: { json, log: collector.log }, warnings };
-    }
+    const planned = planJsonArray(handle.fd, before.size, "log_history", parse);
+    if (!planned) return null;
+    // A short file was read whole with the head: its runs are copied from there, and it cannot change meanwhile.
+    const { head } = planned;
+    const whole = head.length === before.size;
+    const fromHead: ReadSync = (_fd, buffer, offset, length, position) =>
+      head.copy(buffer, offset, position, position + length);
+    const chunks = await readLogChunks(handle.fd, planned.plan, parse, worker, whole ? fromHead : readSync);
+    worker = null;
+    const after = whole ? before : await handle.stat();
+    if (!chunks || after.size !== before.size || after.mtimeMs !== before.mtimeMs) return null;
+    return { json: planned.document, log: collectTrainingLog().merge(...chunks).log, nonFinite };
+  } catch {
+    return null;
+  } finally {
+    // readLogChunks stops the worker it is given; one never given is stopped here, before the file closes.
+    if (worker) await worker.stop();
+    await handle.close();
+  }
+}
+
+/** Reads the file in runs (see readInRuns), else whole (readJsonFile), for the same result or the same warning. */
+async function readState(directory: string): Promise<SourceReading<{ json: JsonObject; log: TrainingLog }>> {
+  const inRuns = await readInRuns(join(directory, TRAINER_STATE_FILE));
+  if (inRuns) {
+    const { nonFinite, ...facts } = inRuns;
+    return { facts, warnings: nonFinite > 0 ? [nonFiniteNote(TRAINER_STATE_FILE, nonFinite)] : [] };
   }
   const { facts: json, warnings } = await readJsonFile(directory, TRAINER_STATE_FILE);
   if (!json) return { facts: null, warnings };

@@ -1,5 +1,6 @@
-/** One `log_history` entry with its numeric fields only (loss, eval_loss, learning_rate, epoch, step, ...). */
-export type LogEntry = Record<string, number>;
+import { type LogChunk, type LogEntry, reduceLogEntries } from "./reduce-log-entries.js";
+
+export type { LogEntry } from "./reduce-log-entries.js";
 
 /** A series of the training curves: steps and values side by side, plain number arrays (no object per point). */
 export interface CurveSeries {
@@ -27,73 +28,74 @@ export interface TrainingLog {
   tokenAccuracy: boolean;
 }
 
-function numericFields(entry: unknown): LogEntry | null {
-  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return null;
-  const record = entry as Record<string, unknown>;
-  // Entries are almost always all numbers: keep the parsed object then, copy only when something else is in it
-  // (a NaN read as null, say).
-  for (const key in record) {
-    const value = record[key];
-    if (typeof value !== "number" || !Number.isFinite(value)) {
-      const numeric: LogEntry = {};
-      for (const [name, field] of Object.entries(record)) {
-        if (typeof field === "number" && Number.isFinite(field)) numeric[name] = field;
-      }
-      return numeric;
-    }
-  }
-  return record as LogEntry;
+/**
+ * An empty array whose elements V8 keeps as unboxed doubles from the start: grown to 190,000 points, it is
+ * allocated once as such, instead of as small integers first and copied on the first fractional value.
+ */
+function doubles(): number[] {
+  const array = [0.5];
+  array.length = 0;
+  return array;
 }
 
 /**
- * A collector of `log_history` entries, fed chunk by chunk (`add`), or all at once by a library user:
+ * Appends chunks that follow one another to `log`, in order, the loss curve grown once and filled rather than
+ * pushed point by point. At module level, not in each collector: its compiled code then serves every log.
+ */
+function mergeChunks(log: TrainingLog, chunks: readonly LogChunk[]): void {
+  const { steps, values } = log.curves.loss;
+  let at = steps.length;
+  steps.length = values.length = chunks.reduce((sum, chunk) => sum + chunk.lossSteps.length, at);
+  for (const chunk of chunks) {
+    log.length += chunk.length;
+    log.skipped += chunk.skipped;
+    // The training loss before this chunk's first one (the last one logged in earlier chunks).
+    const before = log.lastLoss ? (log.lastLoss.loss as number) : null;
+    for (let index = 0; index < chunk.lossSteps.length; index++, at++) {
+      steps[at] = chunk.lossSteps[index] as number;
+      values[at] = chunk.lossValues[index] as number;
+    }
+    for (const { losses, entry, evaluation, summary } of chunk.marks) {
+      if (evaluation) {
+        log.curves.eval_loss.steps.push(entry.step as number);
+        log.curves.eval_loss.values.push(entry.eval_loss as number);
+        const trainingLoss = losses > 0 ? (chunk.lossValues[losses - 1] as number) : before;
+        log.evaluations.push({ trainingLoss, entry });
+        log.lastEval = entry;
+      }
+      // The summary holds `train_loss` even when it is NaN (a diverged run): then the loss is unknown, and
+      // the last step's loss must not stand in for it.
+      if (summary) log.summary = entry;
+    }
+    if (chunk.lastLoss) log.lastLoss = chunk.lastLoss;
+    if (chunk.tokenAccuracy) log.tokenAccuracy = true;
+  }
+}
+
+/**
+ * A collector of `log_history` entries, fed in order chunk by chunk: parsed entries (`add`), or what
+ * reduceLogEntries made of them, in this thread or another (`merge`). A library user can take them all at once:
  * `collectTrainingLog().add(entries).log`.
  */
 export function collectTrainingLog() {
   const log: TrainingLog = {
     length: 0,
     skipped: 0,
-    curves: { loss: { steps: [], values: [] }, eval_loss: { steps: [], values: [] } },
+    curves: { loss: { steps: doubles(), values: doubles() }, eval_loss: { steps: [], values: [] } },
     evaluations: [],
     summary: null,
     lastLoss: null,
     lastEval: null,
     tokenAccuracy: false,
   };
-  let lastLoss: Record<string, unknown> | null = null;
   const collector = {
     log,
     add(entries: readonly unknown[]) {
-      for (const raw of entries) {
-        const record = raw as Record<string, unknown> | null;
-        const step = typeof record === "object" && record !== null ? record.step : undefined;
-        if (typeof step !== "number" || !Number.isFinite(step)) {
-          log.skipped++;
-          continue;
-        }
-        log.length++;
-        // Most entries are training steps: only their step and loss are read, without copying the entry.
-        const loss = record?.loss;
-        if (typeof loss === "number" && Number.isFinite(loss)) {
-          log.curves.loss.steps.push(step);
-          log.curves.loss.values.push(loss);
-          lastLoss = record;
-          if (record?.mean_token_accuracy !== undefined) log.tokenAccuracy = true;
-        }
-        if (record?.eval_loss !== undefined || record?.train_loss !== undefined) {
-          const entry = numericFields(record);
-          if (entry?.eval_loss !== undefined) {
-            log.curves.eval_loss.steps.push(step);
-            log.curves.eval_loss.values.push(entry.eval_loss);
-            log.evaluations.push({ trainingLoss: lastLoss ? (lastLoss.loss as number) : null, entry });
-            log.lastEval = entry;
-          }
-          // The summary holds `train_loss` even when it is NaN (a diverged run): then the loss is unknown, and
-          // the last step's loss must not stand in for it.
-          if (record?.train_loss !== undefined) log.summary = entry ?? {};
-        }
-      }
-      log.lastLoss = lastLoss ? numericFields(lastLoss) : null;
+      return collector.merge(reduceLogEntries(entries));
+    },
+    /** Merges chunks that follow one another, in order. */
+    merge(...chunks: LogChunk[]) {
+      mergeChunks(log, chunks);
       return collector;
     },
   };
