@@ -95,6 +95,13 @@ function pairLines(card: ModelCard, name: string): [number, number] | null {
   return [start.line - 1, (end?.endLine ?? start.line) - 1];
 }
 
+/** How many blank lines follow line `from`. */
+function blankRunAfter(lines: string[], from: number): number {
+  let count = 0;
+  while (lines[from + 1 + count]?.trim() === "") count++;
+  return count;
+}
+
 /** Every line the edit removed lies in `before`'s range of the key, every line it added in `after`'s. */
 function changesStayInside(
   beforeLines: string[],
@@ -109,7 +116,8 @@ function changesStayInside(
       if (part.removed) {
         expect(beforeRange, `removed line ${oldLine}: ${beforeLines[oldLine]}`).not.toBeNull();
         expect(oldLine).toBeGreaterThanOrEqual(beforeRange![0]);
-        expect(oldLine).toBeLessThanOrEqual(beforeRange![1] + 1);
+        // Blank lines are alike: of several after the pair, the diff may name any as the one removed.
+        expect(oldLine).toBeLessThanOrEqual(beforeRange![1] + 1 + blankRunAfter(beforeLines, beforeRange![1] + 1));
         oldLine++;
       } else if (part.added) {
         expect(afterRange, `added line ${newLine}: ${afterLines[newLine]}`).not.toBeNull();
