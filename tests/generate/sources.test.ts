@@ -230,3 +230,15 @@ describe("hardware detection", () => {
     expect(detectHardware({ gpuNames: () => null, cpu: () => null })).toBeNull();
   });
 });
+
+describe("log entries with fields that are not numbers", () => {
+  it("keep a field named __proto__ as a field", () => {
+    const entries = JSON.parse('[{"step": 1, "loss": 1}, {"step": 2, "eval_loss": 0.5, "__proto__": 3, "note": null}]');
+    const { evaluations } = collectTrainingLog().add(entries).log;
+    expect(Object.entries(evaluations[0]?.entry ?? {})).toEqual([
+      ["step", 2],
+      ["eval_loss", 0.5],
+      ["__proto__", 3],
+    ]);
+  });
+});

@@ -37,7 +37,8 @@ export function numericFields(record: Record<string, unknown>): LogEntry {
   for (const key in record) {
     const value = record[key];
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      const numeric: LogEntry = {};
+      // No prototype: a `__proto__` field stays a field, as JSON.parse keeps it.
+      const numeric: LogEntry = Object.create(null);
       for (const [name, field] of Object.entries(record)) {
         if (typeof field === "number" && Number.isFinite(field)) numeric[name] = field;
       }
