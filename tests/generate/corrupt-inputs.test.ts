@@ -52,3 +52,12 @@ describe("corrupt run files", () => {
     expect(existsSync(join(run, "README.md"))).toBe(false);
   });
 });
+
+describe("a JSON error V8 gives no position for", () => {
+  it("names the byte where the text stops being JSON", async () => {
+    const { parsePythonJson } = await import("../../src/generate/sources/parse-python-json.js");
+    // V8 says only `Unexpected token 'x', ..."` here, with no position.
+    const text = `{"log_history": [{"step": 1, "loss": 2.5}, {"step": 2, "loss": x}]}`;
+    expect(() => parsePythonJson(text)).toThrow(`not valid JSON at byte ${text.indexOf("x")} (InvalidSymbol: "x}]}")`);
+  });
+});

@@ -1,3 +1,5 @@
+// The ES module build: the default (UMD) one requires its parts at run time, which a bundle cannot follow.
+import { type ParseError, parse as parseJsonc, printParseErrorCode } from "jsonc-parser/lib/esm/main.js";
 import { rewriteNonFinite } from "./rewrite-non-finite.js";
 
 export interface PythonJsonReading {
@@ -26,9 +28,17 @@ export function parsePythonJson(text: string): PythonJsonReading {
   try {
     return { value: JSON.parse(rewritten), nonFinite };
   } catch (error) {
-    const reason = (error as Error).message;
+    let reason = (error as Error).message;
     const position = /at position (\d+)/.exec(reason)?.[1];
-    let offset = position === undefined ? rewritten.length : Number(position);
+    let offset: number;
+    if (position !== undefined) offset = Number(position);
+    else {
+      // V8 names no position for some errors (`Unexpected token 'x', "...": ...`): a scanning parser finds it.
+      const first = firstSyntaxError(rewritten);
+      offset = first?.offset ?? rewritten.length;
+      if (first)
+        reason = `${printParseErrorCode(first.error)}: ${JSON.stringify(rewritten.slice(offset, offset + 12))}`;
+    }
     offset -= grown.filter((at) => at < offset).length;
     const byteOffset = Buffer.byteLength(text.slice(0, offset));
     // At the very end, whatever V8 expected, the file is cut short: say so, it is what the user must fix.
@@ -40,4 +50,11 @@ export function parsePythonJson(text: string): PythonJsonReading {
         : reason.replace(/ at position \d+.*$/, "").replace(/ in JSON$/, ""),
     );
   }
+}
+
+/** The first error of a strict reading (no comments, no trailing commas), or null when it finds none. */
+function firstSyntaxError(text: string): ParseError | null {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  return errors[0] ?? null;
 }
