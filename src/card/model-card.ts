@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { isDeepStrictEqual } from "node:util";
 import type { Document } from "yaml";
+import { FileAccessError } from "../errors/file-access-error.js";
 import { type CrossReaderDifference, findCrossReaderDifferences } from "./cross-reader.js";
 import { decodeCardBytes } from "./decode-card-bytes.js";
 import type { CardEdit } from "./edit/card-edit.js";
@@ -75,7 +76,10 @@ export class ModelCard {
       bytes = await readFile(path);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-      throw new Error(`${path}: cannot read the card (${reason}); check the path.`, { cause: error });
+      const code = (error as NodeJS.ErrnoException).code === "ENOENT" ? "FILE_NOT_FOUND" : "FILE_UNREADABLE";
+      throw new FileAccessError(code, path, `${path}: cannot read the card (${reason}); check the path.`, {
+        cause: error,
+      });
     }
     return ModelCard.fromBytes(bytes, options);
   }

@@ -1,3 +1,5 @@
+import { ModelcardError, type ModelcardErrorCode } from "../errors/index.js";
+
 export const EXIT = {
   /** Success. */
   ok: 0,
@@ -12,7 +14,21 @@ export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-/** A file could not be read or written: printed as is (it names the file), exit code 2. */
-export class FileError extends Error {
-  override readonly name = "FileError";
+/** The exit code of each library error: a refusal is 1, what the user must fix in the input or the world is 2. */
+const EXIT_BY_CODE: Record<ModelcardErrorCode, number> = {
+  FILE_NOT_FOUND: EXIT.usage,
+  FILE_UNREADABLE: EXIT.usage,
+  FILE_NOT_WRITTEN: EXIT.usage,
+  EDIT_REFUSED: EXIT.refused,
+  METADATA_CONFLICT: EXIT.refused,
+  INVALID_GENERATE_INPUT: EXIT.usage,
+  INVALID_LINT_CONFIG: EXIT.usage,
+  PUSH_REFUSED: EXIT.refused,
+  PUSH_FAILED: EXIT.usage,
+  HUB_CONNECTION: EXIT.usage,
+};
+
+/** The one place an error becomes an exit code: library errors by their code, anything else is 2. */
+export function exitCodeFor(error: unknown): number {
+  return error instanceof ModelcardError ? EXIT_BY_CODE[error.code] : EXIT.usage;
 }

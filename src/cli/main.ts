@@ -1,7 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { MetadataConflictError } from "../card/metadata-conflict-error.js";
 import { COMMANDS, type CommandEntry } from "./commands/index.js";
-import { EXIT } from "./exit-codes.js";
+import { EXIT, exitCodeFor } from "./exit-codes.js";
 import { type CliIo, processIo } from "./io.js";
 import { VERSION } from "./version.js";
 
@@ -43,6 +43,6 @@ export async function cli(argv: readonly string[], io: CliIo = processIo()): Pro
     // huggingface_hub's words name its Python argument; on the command line it is a flag.
     const hint = error instanceof MetadataConflictError ? " On the command line: --overwrite." : "";
     io.stderr(`modelcard: ${message}${hint}\n`);
-    return error instanceof MetadataConflictError ? EXIT.refused : EXIT.usage;
+    return exitCodeFor(error);
   }
 }

@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { ModelCard } from "../card/index.js";
+import { FileAccessError } from "../errors/index.js";
 import { nulByteReason } from "../io/binary-content-reason.js";
 import { describeFileError } from "../io/describe-file-error.js";
-import { FileError } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 
 /**
- * Loads the card at `path` (`-` reads stdin); a file that cannot be read, or that is binary, becomes a FileError
+ * Loads the card at `path` (`-` reads stdin); a file that cannot be read, or that is binary, becomes a FileAccessError
  * naming the path and the reason.
  */
 export async function readCardArgument(path: string, io: CliIo): Promise<ModelCard> {
@@ -15,11 +15,15 @@ export async function readCardArgument(path: string, io: CliIo): Promise<ModelCa
   try {
     bytes = await readFile(path);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : describeFileError(error);
-    throw new FileError(`${path}: cannot read the card (${reason}); check the path.`);
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    const reason = missing ? "no such file" : describeFileError(error);
+    const code = missing ? "FILE_NOT_FOUND" : "FILE_UNREADABLE";
+    throw new FileAccessError(code, path, `${path}: cannot read the card (${reason}); check the path.`);
   }
   const binary = nulByteReason(bytes);
-  if (binary) throw new FileError(`${path}: not a text file (${binary}); a card is UTF-8 text`);
+  if (binary) {
+    throw new FileAccessError("FILE_UNREADABLE", path, `${path}: not a text file (${binary}); a card is UTF-8 text`);
+  }
   // Bytes that are not UTF-8 in a text card are a problem of the card (invalid-utf8): shown, and edits refused.
   return ModelCard.fromBytes(bytes);
 }

@@ -1,3 +1,5 @@
+import { ModelcardError } from "../errors/modelcard-error.js";
+
 /** The step of a push that failed, for messages and for callers that react to one step. */
 export type PushStep =
   | "check-token"
@@ -12,8 +14,9 @@ export type PushStep =
  * A push that could not be completed because of the Hub or the network (not because of the card). The message says
  * what failed, that the repository was left as it was (when that is certain) and what to do; it never holds the token.
  */
-export class PushFailedError extends Error {
+export class PushFailedError extends ModelcardError {
   override readonly name = "PushFailedError";
+  readonly code = "PUSH_FAILED";
   constructor(
     readonly step: PushStep,
     message: string,

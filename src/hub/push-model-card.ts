@@ -12,6 +12,7 @@ import {
   whoAmI,
 } from "@huggingface/hub";
 import { ModelCard, readRepoId } from "../card/index.js";
+import { FileAccessError } from "../errors/file-access-error.js";
 import { type GeneratedCard, GenerateInputError, generateCard } from "../generate/index.js";
 import { binaryContentReason } from "../io/binary-content-reason.js";
 import { describePushFailure } from "./describe-push-failure.js";
@@ -133,7 +134,11 @@ export async function pushModelCard(params: PushModelCardParams): Promise<PushOu
   });
   if (plan.unreadable.length > 0) {
     const list = plan.unreadable.map((entry) => `  ${entry.localPath}: ${entry.reason}\n`).join("");
-    throw new Error(`cannot read what the push would send; nothing was sent:\n${list.trimEnd()}`);
+    throw new FileAccessError(
+      "FILE_UNREADABLE",
+      params.path,
+      `cannot read what the push would send; nothing was sent:\n${list.trimEnd()}`,
+    );
   }
   const cardGenerated = !plan.card && params.generateMissingCard !== false;
   const base = { plan, repoUrl, cardGenerated };
@@ -152,7 +157,10 @@ export async function pushModelCard(params: PushModelCardParams): Promise<PushOu
 
   const cardBytes = plan.card.content ?? (await readFile(plan.card.localPath));
   const binary = binaryContentReason(cardBytes);
-  if (binary) throw new Error(`${plan.card.localPath}: not a text file (${binary}); nothing was sent`);
+  if (binary) {
+    const message = `${plan.card.localPath}: not a text file (${binary}); nothing was sent`;
+    throw new FileAccessError("FILE_UNREADABLE", plan.card.localPath, message);
+  }
   const cardText = cardBytes.toString("utf8");
   const card = ModelCard.parse(cardText);
   const problems = [...(await (params.validate ?? lintBeforePush())(card, { filePath: plan.card.localPath }))];

@@ -1,0 +1,30 @@
+/**
+ * What went wrong, for a caller to act on without reading the message. Each code has one class; the command line
+ * maps each code to one exit code (`exitCodeFor` in the CLI).
+ */
+export type ModelcardErrorCode =
+  /** A file that should be read does not exist. */
+  | "FILE_NOT_FOUND"
+  /** A file exists but cannot be read (permissions, a folder, not text). */
+  | "FILE_UNREADABLE"
+  /** A file cannot be written (permissions, a full disk, an existing file without `force`). */
+  | "FILE_NOT_WRITTEN"
+  /** An edit was not made because its result could not be proven safe; the card is unchanged. */
+  | "EDIT_REFUSED"
+  /** An update would replace an existing value without `overwrite`. */
+  | "METADATA_CONFLICT"
+  /** A bad option, config file or profile given to `generateCard`. */
+  | "INVALID_GENERATE_INPUT"
+  /** A lint configuration the engine cannot use. */
+  | "INVALID_LINT_CONFIG"
+  /** A push refused before any request: the card has errors, or a file cannot be sent. */
+  | "PUSH_REFUSED"
+  /** A push the Hub (or the network) did not complete. */
+  | "PUSH_FAILED"
+  /** A request to the Hub never got an answer. */
+  | "HUB_CONNECTION";
+
+/** The base of every error modelcard throws for a reason a caller can act on; `code` says which. */
+export abstract class ModelcardError extends Error {
+  abstract readonly code: ModelcardErrorCode;
+}
