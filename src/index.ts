@@ -1,17 +1,127 @@
-export * from "./card/index.js";
+// The public API: every name here is documented in the README ("Use as a library") and recorded in
+// etc/modelcard.api.md; a test fails when this list and the report disagree. Anything not listed is internal.
+
+export type { CrossReaderDifference } from "./card/cross-reader.js";
+// Errors a caller can act on, each with a `code`.
+export { CardEditRefusedError } from "./card/edit/card-edit-refused-error.js";
+export type { EvalResult, EvalResultInput, ModelIndexReading } from "./card/eval-results.js";
+// The card: one reading (the Hub's), verified edits.
+export { evalResultsToModelIndex, readModelIndex } from "./card/eval-results.js";
+export type { FrontMatterSplit, LineEnding } from "./card/front-matter.js";
+export { splitFrontMatter } from "./card/front-matter.js";
+export type { HubYamlReading } from "./card/hub-yaml.js";
+export { readHubYaml } from "./card/hub-yaml.js";
+export { MetadataConflictError } from "./card/metadata-conflict-error.js";
+export type { AddEvalResultOptions, ParseOptions, UpdateOptions } from "./card/model-card.js";
+export { ModelCard } from "./card/model-card.js";
+export type { PositionEntry, PositionIndex, PositionNode } from "./card/position-index.js";
+export type { CardProblem, CardProblemCode } from "./card/problem.js";
+export { CARD_PROBLEM_CODES } from "./card/problem.js";
+export type { Metadata } from "./card/read-block.js";
+export type { RepoIdReading } from "./card/repo-id.js";
+export { readRepoId } from "./card/repo-id.js";
+export type { Yaml11Scalar } from "./card/yaml11.js";
+export type { CliIo } from "./cli/io.js";
+// The command line, in process.
 export { cli } from "./cli/main.js";
-export * from "./generate/index.js";
-export * from "./hub/index.js";
-export {
-  type CardImage,
-  type ReplaceCardAndImagesParams,
-  type ReplacedCard,
-  replaceCardAndImages,
-} from "./io/replace-card-and-images.js";
+export { FileAccessError } from "./errors/file-access-error.js";
+export type { ModelcardErrorCode } from "./errors/modelcard-error.js";
+export { ModelcardError } from "./errors/modelcard-error.js";
+export type { HardwareProbe } from "./generate/detect-hardware.js";
+// Generate.
+export { detectHardware, systemHardwareProbe } from "./generate/detect-hardware.js";
+export type {
+  Explanation,
+  Fact,
+  InputWarning,
+  InputWarningCode,
+  Provenance,
+  ProvenanceKind,
+  SourceReading,
+} from "./generate/facts.js";
+export { INPUT_WARNING_CODES } from "./generate/facts.js";
+export { formatExplanations } from "./generate/format-explanations.js";
+export type { GenerateCardParams, GeneratedAsset, GeneratedCard } from "./generate/generate-card.js";
+export { generateCard } from "./generate/generate-card.js";
+export { GenerateInputError } from "./generate/generate-input-error.js";
+export type { InputFieldName, InputFieldType, InputFieldValue, InputValues } from "./generate/input-fields.js";
+export { INPUT_FIELDS } from "./generate/input-fields.js";
+export type { ConfigFile } from "./generate/load-config-file.js";
+export { loadConfigFile } from "./generate/load-config-file.js";
+export { BUILTIN_PROFILES } from "./generate/profiles.js";
+export type { LogChunk, LogMark } from "./generate/sources/reduce-log-entries.js";
+export type { SafetensorsFacts } from "./generate/sources/safetensors-header.js";
+export { readSafetensorsHeader } from "./generate/sources/safetensors-header.js";
+export type { CurveSeries, LogEntry, TrainingLog } from "./generate/sources/training-log.js";
+export { collectTrainingLog } from "./generate/sources/training-log.js";
+export { buildTrainingCurvesSvg } from "./generate/training-curves-svg.js";
+export type { TrainingResultsTable } from "./generate/training-results-table.js";
+export { buildTrainingResultsTable } from "./generate/training-results-table.js";
+export type { RetryNotice, RetryOptions } from "./hub/fetch-with-retries.js";
+export type { HubTimeouts } from "./hub/fetch-with-timeouts.js";
+export { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS } from "./hub/fetch-with-timeouts.js";
+export type { ConnectionFailure } from "./hub/hub-connection-error.js";
+export { HubConnectionError } from "./hub/hub-connection-error.js";
+export type { LocalCardCheck } from "./hub/lint-before-push.js";
+export type {
+  LeftOutPath,
+  OutsideLink,
+  PlanUploadParams,
+  UnreadablePath,
+  UploadFile,
+  UploadPlan,
+} from "./hub/plan-upload.js";
+// Push.
+export { planUpload } from "./hub/plan-upload.js";
+export type { PushStep } from "./hub/push-failed-error.js";
+export { PushFailedError } from "./hub/push-failed-error.js";
+export type {
+  PushModelCardParams,
+  PushOutcome,
+  PushOutcomeBase,
+  PushProgressEvent,
+} from "./hub/push-model-card.js";
+export { pushModelCard } from "./hub/push-model-card.js";
+export type { PushProblem } from "./hub/push-problem.js";
+export type { HubCredentials, ResolveHubCredentialsParams, TokenSource } from "./hub/resolve-hub-credentials.js";
+export { resolveHubCredentials } from "./hub/resolve-hub-credentials.js";
+export type { CardImage, ReplaceCardAndImagesParams, ReplacedCard } from "./io/replace-card-and-images.js";
+// Files and vocabularies.
+export { replaceCardAndImages } from "./io/replace-card-and-images.js";
 export { writeFileAtomically } from "./io/write-file-atomically.js";
-export * from "./lint/index.js";
-export {
-  QUANTIZATION_SCHEMES,
-  type QuantizationScheme,
-  quantizationScheme,
-} from "./vocabulary/quantization-schemes.js";
+export type { CardFile, CollectOptions } from "./lint/collect-card-files.js";
+// Lint.
+export { collectCardFiles } from "./lint/collect-card-files.js";
+export type { FileResult } from "./lint/file-result.js";
+export { CONFIG_FILE_NAMES, findLintConfig } from "./lint/find-lint-config.js";
+export type { FixResult } from "./lint/fix-text.js";
+export { fixText } from "./lint/fix-text.js";
+export { lintCard } from "./lint/lint-card.js";
+export { LintConfigError } from "./lint/lint-config-error.js";
+export type { LintFileOptions } from "./lint/lint-file.js";
+export { lintFile } from "./lint/lint-file.js";
+export type { LintFilesOptions } from "./lint/lint-files.js";
+export { lintFiles } from "./lint/lint-files.js";
+export { lintText } from "./lint/lint-text.js";
+export { LintTotals } from "./lint/lint-totals.js";
+export { loadLintConfig } from "./lint/load-lint-config.js";
+export { LINT_PRESETS } from "./lint/resolve-lint-config.js";
+export { BUILT_IN_RULES } from "./lint/rules/index.js";
+export type {
+  ConfiguredSeverity,
+  KeyPath,
+  LintConfig,
+  LintFix,
+  LintMessage,
+  LintOptions,
+  LintPreset,
+  LintReport,
+  LintRule,
+  LintSource,
+  RuleContext,
+  RuleSetting,
+  ScalarSpan,
+  Severity,
+} from "./lint/types.js";
+export type { QuantizationScheme } from "./vocabulary/quantization-schemes.js";
+export { QUANTIZATION_SCHEMES, quantizationScheme } from "./vocabulary/quantization-schemes.js";

@@ -140,11 +140,11 @@ export class ModelCard {
     return this.#reading.hubReadable;
   }
 
+  /** The Markdown body; setting it replaces the body, and the front matter stays as it is. */
   get body(): string {
     return this.#parts.body;
   }
 
-  /** Replaces the Markdown body; the front matter stays as it is. */
   set body(body: string) {
     this.#parts = { ...this.#parts, body };
   }

@@ -51,7 +51,8 @@ export const INPUT_FIELDS = {
 export type InputFieldType = "string" | "integer" | "number" | "boolean" | "string-list" | "number-map" | "value-map";
 export type InputFieldName = keyof typeof INPUT_FIELDS;
 
-type ValueOf<T extends InputFieldType> = T extends "string"
+/** The value type of an input field of each type. */
+export type InputFieldValue<T extends InputFieldType> = T extends "string"
   ? string
   : T extends "integer" | "number"
     ? number
@@ -64,7 +65,7 @@ type ValueOf<T extends InputFieldType> = T extends "string"
           : Record<string, unknown>;
 
 /** Typed input values, keyed by long option name; absent means "not given here". */
-export type InputValues = { [Name in InputFieldName]?: ValueOf<(typeof INPUT_FIELDS)[Name]["type"]> };
+export type InputValues = { [Name in InputFieldName]?: InputFieldValue<(typeof INPUT_FIELDS)[Name]["type"]> };
 
 export function isInputFieldName(name: string): name is InputFieldName {
   return Object.hasOwn(INPUT_FIELDS, name);

@@ -82,7 +82,7 @@ export type PushProgressEvent =
   | { type: "uploaded"; path: string; size: number }
   | ({ type: "retry" } & RetryNotice);
 
-interface OutcomeBase {
+export interface PushOutcomeBase {
   plan: UploadPlan;
   /** The card was generated from the run because the directory had none. */
   cardGenerated: boolean;
@@ -92,9 +92,9 @@ interface OutcomeBase {
 }
 
 export type PushOutcome =
-  | (OutcomeBase & { status: "refused" })
-  | (OutcomeBase & { status: "planned" })
-  | (OutcomeBase & {
+  | (PushOutcomeBase & { status: "refused" })
+  | (PushOutcomeBase & { status: "planned" })
+  | (PushOutcomeBase & {
       status: "pushed";
       repoCreated: boolean;
       branch: string;

@@ -1,4 +1,7 @@
 import type { CardProblem, CrossReaderDifference, Metadata } from "../card/index.js";
+import type { KeyPath } from "../card/position-index.js";
+
+export type { KeyPath };
 
 export type Severity = "error" | "warning";
 /** How a configuration file names a severity. */
@@ -21,8 +24,6 @@ export interface LintMessage {
   endColumn?: number;
   fix?: LintFix;
 }
-
-export type KeyPath = readonly (string | number)[];
 
 /** A scalar's place in the YAML block and how it is written. */
 export interface ScalarSpan {

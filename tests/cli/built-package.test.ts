@@ -11,8 +11,7 @@ const BIN = `${ROOT}bin/modelcard.js`;
 describe("the built package", () => {
   beforeAll(() => {
     // `npm ci` builds dist through `prepare`; build here only when a checkout has not.
-    if (!existsSync(`${ROOT}dist/bundle/main.js`))
-      execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
+    if (!existsSync(`${ROOT}dist/bundle/cli.js`)) execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
   }, 120_000);
 
   it("runs inspect through bin/modelcard.js", () => {

@@ -32,8 +32,7 @@ const leftovers = (folder: string, expected: string[]) =>
 /** Kills of the built command line at varied points: the card is whole, and only dot-named temporary files remain. */
 describe("killed runs", () => {
   beforeAll(() => {
-    if (!existsSync(`${ROOT}dist/bundle/main.js`))
-      execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
+    if (!existsSync(`${ROOT}dist/bundle/cli.js`)) execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
   }, 120_000);
 
   it("update: after SIGKILL the card is the old or the new one, and only a dot-named file can remain; SIGTERM leaves none", async () => {

@@ -13,8 +13,7 @@ const CARD = "---\n? [a, b]\n: 1\n{x: 1}: 2\nlicense: mit\n---\n# M\n";
 
 describe("Node warnings", () => {
   beforeAll(() => {
-    if (!existsSync(`${ROOT}dist/bundle/main.js`))
-      execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
+    if (!existsSync(`${ROOT}dist/bundle/cli.js`)) execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
   }, 120_000);
 
   it("none reaches stderr for a card with collection keys, in the main thread or a lint worker", () => {

@@ -1,5 +1,5 @@
-// The ES module build: the default (UMD) one requires its parts at run time, which a bundle cannot follow.
-import { type ParseError, parse as parseJsonc, printParseErrorCode } from "jsonc-parser/lib/esm/main.js";
+// The package's own entry (CommonJS): its ES module build imports files without extensions, which Node refuses.
+import { type ParseError, parse as parseJsonc, printParseErrorCode } from "jsonc-parser";
 import { rewriteNonFinite } from "./rewrite-non-finite.js";
 
 export interface PythonJsonReading {
