@@ -88,15 +88,20 @@ describe("the packed package", () => {
 
   it("keeps its public API as the report under version control says (npm run api-report rewrites it)", () => {
     const config = ExtractorConfig.loadFileAndPrepare(join(project, "api-extractor.json"));
+    const errors: string[] = [];
     const result = Extractor.invoke(config, {
       localBuild: false,
-      messageCallback: (message) => void (message.handled = true),
+      messageCallback: (message) => {
+        message.handled = true;
+        if (message.logLevel === "error") errors.push(message.text);
+      },
     });
     expect(
       result.apiReportChanged,
       "the public API changed: run `npm run api-report` and commit etc/modelcard.api.md",
     ).toBe(false);
-    expect(result.errorCount, "a type that a public function takes or returns is not exported").toBe(0);
+    // ae-forgotten-export: a type that a public function takes or returns is not exported.
+    expect(errors).toEqual([]);
   });
 
   it("lists every export in the README", () => {
@@ -153,7 +158,7 @@ describe("the packed package", () => {
       const examples = readmeExamples();
       expect(examples.length).toBeGreaterThanOrEqual(3);
       // Each block is a module of its own, as a user would paste it.
-      examples.forEach((code, index) => writeFileSync(join(folder, `example-${index + 1}.ts`), code));
+      for (const [index, code] of examples.entries()) writeFileSync(join(folder, `example-${index + 1}.ts`), code);
       writeFileSync(
         join(folder, "tsconfig.json"),
         JSON.stringify({
