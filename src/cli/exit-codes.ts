@@ -23,7 +23,6 @@ const EXIT_BY_CODE: Record<ModelcardErrorCode, number> = {
   METADATA_CONFLICT: EXIT.refused,
   INVALID_GENERATE_INPUT: EXIT.usage,
   INVALID_LINT_CONFIG: EXIT.usage,
-  PUSH_REFUSED: EXIT.refused,
   PUSH_FAILED: EXIT.usage,
   HUB_CONNECTION: EXIT.usage,
 };

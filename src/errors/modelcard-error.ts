@@ -17,8 +17,6 @@ export type ModelcardErrorCode =
   | "INVALID_GENERATE_INPUT"
   /** A lint configuration the engine cannot use. */
   | "INVALID_LINT_CONFIG"
-  /** A push refused before any request: the card has errors, or a file cannot be sent. */
-  | "PUSH_REFUSED"
   /** A push the Hub (or the network) did not complete. */
   | "PUSH_FAILED"
   /** A request to the Hub never got an answer. */
