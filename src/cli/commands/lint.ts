@@ -129,7 +129,10 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
       fatal ||= Boolean(result.fatal);
       const shown = { ...result, file };
       if (flags.format === "json") {
-        write(`${separator}${JSON.stringify(shown)}`);
+        // As ESLint's `output`: the fixed text of a file that --fix changed.
+        const output = result.fixed ? readText(result.file) : undefined;
+        const eslint = lint.toEslintResult(result, { filePath: file, ...(output === undefined ? {} : { output }) });
+        write(`${separator}${JSON.stringify(eslint)}`);
         separator = ",";
       } else if (sarif) {
         const results = sarif.results(shown);
