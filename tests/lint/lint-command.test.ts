@@ -347,18 +347,27 @@ describe("modelcard lint", () => {
     );
   });
 
-  it("gives each rule in SARIF its page: a help URI and the page's Markdown", async () => {
+  it("gives each rule in SARIF its help text and page, and no helpUri (no path of the machine that ran lint)", async () => {
     const folder = workspace({ "README.md": BROKEN });
     const run = fakeIo(folder);
     await cli(["lint", "--format", "sarif"], run.io);
+    expect(run.stdout()).not.toContain("file://");
+    expect(run.stdout()).not.toContain("helpUri");
     const rules = JSON.parse(run.stdout()).runs[0].tool.driver.rules as {
       id: string;
-      helpUri: string;
-      help: { markdown: string };
+      fullDescription: { text: string };
+      help: { text: string; markdown: string };
     }[];
     for (const rule of rules) {
-      expect(rule.helpUri).toMatch(new RegExp(`^file://.*/docs/rules/${rule.id}\\.md$`));
       expect(rule.help.markdown.startsWith(`# ${rule.id}\n`)).toBe(true);
+      expect(rule.help.text.startsWith(rule.fullDescription.text)).toBe(true);
     }
+    const license = rules.find((rule) => rule.id === "license");
+    expect(license?.fullDescription.text).toBe(
+      "Reports a `license` that is not one of the Hub's 83 license ids (an error; a list of ids is checked id by id), and warns of `license: other` without `license_name` and `license_link`, and of `license_name` or `license_link` beside another license.",
+    );
+    expect(license?.help.text).toContain(
+      "The Hub rejects a license id it does not know, wrong case included (`MIT`): `\"license\" must be one of [apache-2.0, mit, ..., other]`.",
+    );
   });
 });
