@@ -158,7 +158,7 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
       const tooManyWarnings = flags.maxWarnings !== undefined && totals.warningCount > flags.maxWarnings;
       if (tooManyWarnings && totals.errorCount === 0) {
         io.stderr(
-          `modelcard lint: ${totals.warningCount} warnings, more than --max-warnings ${flags.maxWarnings}; fix some or raise the limit.\n`,
+          `modelcard lint: ${totals.warningCount} ${totals.warningCount === 1 ? "warning" : "warnings"}, more than --max-warnings ${flags.maxWarnings}; fix some or raise the limit.\n`,
         );
       }
       if (none)
