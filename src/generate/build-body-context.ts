@@ -3,8 +3,10 @@ import type { Metadata } from "../card/index.js";
 import { formatBytes } from "../io/format-bytes.js";
 import type { BuiltMetadata } from "./build-metadata.js";
 import type { Explanation, FieldFacts, Provenance } from "./facts.js";
+import { epochsContradiction } from "./epochs-contradiction.js";
 import { formatQuantity } from "./format-quantity.js";
 import type { RunFacts } from "./sources/read-run-directory.js";
+import { TRAINER_STATE_FILE } from "./sources/trainer-state.js";
 import { buildTrainingResultsTable } from "./training-results-table.js";
 
 export interface Row {
@@ -139,6 +141,7 @@ export function buildBodyContext(
   const hyperparameters = run?.hyperparameters ?? {};
   const trainingConfigFile = runFile("training_config.json");
   const results = run?.trainingLog ? buildTrainingResultsTable(run.trainingLog) : null;
+  const epochs = epochsContradiction(fields, run);
   if (results) {
     explanations.push({
       field: "body: training results",
@@ -219,6 +222,8 @@ export function buildBodyContext(
         from("dataset-repo") ?? from("dataset-name"),
       ],
       ["Training samples", value("dataset-sample-size"), from("dataset-sample-size")],
+      // Only where the log contradicts the configured epochs (num_epochs below): both are stated, each as it is.
+      ["Epochs trained", epochs?.trained, epochs ? runFile(`${TRAINER_STATE_FILE} epoch`) : undefined],
       ["Experiment", value("experiment-name"), from("experiment-name")],
       ["Tracking", value("trackio-url"), from("trackio-url")],
       ["Author", value("author-name"), from("author-name")],

@@ -35,6 +35,7 @@ export const INPUT_WARNING_CODES = {
   "link-outside-run": "A subfolder is a link out of the run; it is not read.",
   "no-variant-folder": "Quantized variants are claimed but the run has no variant folder for push to send.",
   "no-pipeline-tag": "The architecture does not decide the task; give --pipeline-tag.",
+  "epochs-contradiction": "The configured epochs differ from the epochs the log shows trained; both are stated.",
 } as const;
 
 export type InputWarningCode = keyof typeof INPUT_WARNING_CODES;

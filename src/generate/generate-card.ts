@@ -4,6 +4,7 @@ import { buildBodyContext } from "./build-body-context.js";
 import { buildMetadata } from "./build-metadata.js";
 import { checkFieldRanges } from "./check-field-ranges.js";
 import { detectHardware, type HardwareProbe } from "./detect-hardware.js";
+import { epochsContradiction } from "./epochs-contradiction.js";
 import type { Explanation, InputWarning } from "./facts.js";
 import { GenerateInputError } from "./generate-input-error.js";
 import type { InputFieldName, InputValues } from "./input-fields.js";
@@ -13,6 +14,7 @@ import { renderBody } from "./render-body.js";
 import { renderPng } from "./render-png.js";
 import { type Layer, resolveFields } from "./resolve-fields.js";
 import { type RunFacts, readRunDirectory } from "./sources/read-run-directory.js";
+import { TRAINER_STATE_FILE } from "./sources/trainer-state.js";
 import { buildTrainingCurvesSvg } from "./training-curves-svg.js";
 
 export interface GenerateCardParams {
@@ -114,6 +116,8 @@ export async function generateCard(params: GenerateCardParams = {}): Promise<Gen
       message: `${undecided.what} does not decide the Hub task (an encoder-decoder may translate, summarize or more); pipeline_tag is left out: give it with --pipeline-tag, e.g. --pipeline-tag summarization`,
     });
   }
+  const epochs = epochsContradiction(resolved.fields, run);
+  if (epochs) warnings.push({ code: "epochs-contradiction", file: TRAINER_STATE_FILE, message: epochs.message });
   const built = buildMetadata(resolved, run);
   if (run && run.variants.length === 0 && built.variants.length > 0) {
     warnings.push({

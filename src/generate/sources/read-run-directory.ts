@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import type { FieldFacts, SourceReading } from "../facts.js";
+import type { FieldFacts, Provenance, SourceReading } from "../facts.js";
 import type { InputFieldName, InputValues } from "../input-fields.js";
 import { ADAPTER_CONFIG_FILE, type AdapterFacts, readAdapterConfig } from "./adapter-config.js";
 import { readChatTemplate } from "./chat-template.js";
@@ -27,7 +27,7 @@ export interface RunFacts {
   gguf: GgufFacts[];
   conversational: boolean;
   generation: GenerationFacts | null;
-  trainerState: Omit<TrainerStateFacts, "values" | "log" | "evalMetrics"> | null;
+  trainerState: Omit<TrainerStateFacts, "values" | "log" | "evalMetrics" | "inferred"> | null;
   variants: QuantizedVariantFacts[];
   /** The file and value that name a model whose Hub task is not decided by it (T5, SEQ_2_SEQ_LM); null if none. */
   taskUndecidedBy: { file: string; what: string } | null;
@@ -39,10 +39,23 @@ export interface RunFacts {
   trainRuntimeFrom: string | null;
 }
 
-function addFields(fields: FieldFacts, values: InputValues | undefined, file: (name: InputFieldName) => string) {
+/**
+ * Adds the values a file gives to fields no earlier file gave. A value the file states is `run <file>`; one
+ * inferred from it (`inferred[name]` says how) is `derived`, naming the file and how.
+ */
+function addFields(
+  fields: FieldFacts,
+  values: InputValues | undefined,
+  file: (name: InputFieldName) => string,
+  inferred: Partial<Record<InputFieldName, string>> = {},
+) {
   for (const [name, value] of Object.entries(values ?? {}) as [InputFieldName, unknown][]) {
     if (value === undefined || fields[name]) continue;
-    (fields as Record<string, unknown>)[name] = { value, from: { kind: "run", detail: file(name) } };
+    const how = inferred[name];
+    const from: Provenance = how
+      ? { kind: "derived", detail: `from ${file(name)}, ${how}` }
+      : { kind: "run", detail: file(name) };
+    (fields as Record<string, unknown>)[name] = { value, from };
   }
 }
 
@@ -100,7 +113,7 @@ export async function readRunDirectory(directory: string): Promise<SourceReading
     results.facts?.values,
     (name) => results.facts?.fileOf[resultKeys[name] ?? ""] ?? "all_results.json",
   );
-  addFields(fields, trainerState.facts?.values, () => TRAINER_STATE_FILE);
+  addFields(fields, trainerState.facts?.values, () => TRAINER_STATE_FILE, trainerState.facts?.inferred);
   addFields(fields, config.facts?.values, () => MODEL_CONFIG_FILE);
   const firstGguf = gguf.facts?.[0];
   if (firstGguf && !config.facts && !adapter.facts) {
@@ -115,7 +128,7 @@ export async function readRunDirectory(directory: string): Promise<SourceReading
   for (const [key, value] of Object.entries(results.facts?.evalMetrics ?? {})) {
     evalMetrics[key] = { value, file: results.facts?.fileOf[key] ?? "all_results.json" };
   }
-  const { values: _values, log = null, evalMetrics: _metrics, ...state } = trainerState.facts ?? {};
+  const { values: _values, log = null, evalMetrics: _metrics, inferred: _inferred, ...state } = trainerState.facts ?? {};
   return {
     facts: {
       directory,
