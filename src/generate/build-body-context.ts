@@ -1,10 +1,12 @@
 import { stringify } from "yaml";
 import type { Metadata } from "../card/index.js";
 import { formatBytes } from "../io/format-bytes.js";
+import { quantizationScheme } from "../vocabulary/quantization-schemes.js";
 import type { BuiltMetadata } from "./build-metadata.js";
 import type { Explanation, FieldFacts, Provenance } from "./facts.js";
 import { epochsContradiction } from "./epochs-contradiction.js";
 import { formatQuantity } from "./format-quantity.js";
+import type { QuantizedVariant } from "./resolve-variants.js";
 import type { RunFacts } from "./sources/read-run-directory.js";
 import { TRAINER_STATE_FILE } from "./sources/trainer-state.js";
 import { buildTrainingResultsTable } from "./training-results-table.js";
@@ -41,6 +43,8 @@ export interface BodyContext {
     conversational: boolean;
     sampling: string;
     variants: { label: string }[];
+    /** The packages loading the variants needs beside transformers (`torchao`), by their methods; null if none known. */
+    variants_install: string | null;
   } | null;
   training_configuration: Row[];
   hyperparameters: Row[];
@@ -79,6 +83,26 @@ const PEFT_NAMES: Record<string, string> = {
 };
 
 const peftName = (type: string) => PEFT_NAMES[type] ?? type;
+
+/** The pip package each quantization method needs to load its weights with transformers (its docs' install line). */
+const METHOD_PACKAGES: Record<string, string> = {
+  torchao: "torchao",
+  bitsandbytes: "bitsandbytes",
+  hqq: "hqq",
+  quanto: "optimum-quanto",
+  awq: "autoawq",
+  "auto-round": "auto-round",
+};
+
+/** What `pip install` needs for the variants in folders, from their schemes' methods; null when none is known. */
+function variantsInstall(variants: readonly QuantizedVariant[]): string | null {
+  const packages = variants.flatMap((variant) => {
+    const method = variant.folder && variant.type ? quantizationScheme(variant.type)?.method : undefined;
+    const name = method ? METHOD_PACKAGES[method] : undefined;
+    return name ? [name] : [];
+  });
+  return packages.length > 0 ? [...new Set(packages)].join(" ") : null;
+}
 
 function duration(seconds: number): string {
   const hours = Math.floor(seconds / 3600);
@@ -209,6 +233,7 @@ export function buildBodyContext(
             sampling,
             // Only folders that exist (and push sends) can be loaded with subfolder=.
             variants: built.variants.flatMap((variant) => (variant.folder ? [{ label: variant.folder }] : [])),
+            variants_install: variantsInstall(built.variants),
           }
         : null,
     training_configuration: rows("training", [

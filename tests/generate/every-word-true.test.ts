@@ -75,4 +75,54 @@ describe("generate says only what is so", () => {
     expect(agreeing.text).not.toContain("Epochs trained");
     expect(agreeing.stderr).not.toContain("epochs-contradiction");
   });
+
+  it("says no evaluation is reported when the card has no metrics, not 'evaluated with the metrics above'", async () => {
+    const folder = runFolder({
+      "trainer_state.json": null,
+      "all_results.json": null,
+      "train_results.json": null,
+      "eval_results.json": null,
+      int8: null,
+      int4: null,
+    });
+    const { code, text } = await generate(["--from", ".", "--stdout", "--license", "mit"], folder);
+    expect(code).toBe(0);
+    expect(text).not.toContain("## Evaluation");
+    expect(text).not.toContain("metrics above");
+    expect(text).toContain(
+      "run inherits the limitations and biases of HuggingFaceTB/SmolLM3-3B and of OpenHermes-FR. This card reports no evaluation of it; check its outputs before relying on them.\n",
+    );
+    const evaluated = await generate(["--from", ".", "--stdout", "--license", "mit", "--language", "fr"], runFolder());
+    expect(evaluated.text).toContain(
+      "It has only been evaluated with the metrics above and in fr; check its outputs before relying on them.\n",
+    );
+  });
+
+  it("names the package a variant's method needs: bitsandbytes for a bitsandbytes run, never torchao", async () => {
+    const folder = runFolder({}, `${FIXTURES}bnb-run`);
+    const args = ["--from", ".", "--stdout", "--license", "mit", "--repo-name", "me/qlora", "--pipeline-tag", "text-generation"];
+    const { code, text } = await generate(args, folder);
+    expect(code).toBe(0);
+    expect(text).not.toContain("torchao");
+    expect(text).toContain(
+      "Quantized variants live in subfolders of the same repository (loading them needs `pip install bitsandbytes`):\n",
+    );
+    const torchao = await generate(["--from", ".", "--stdout", "--license", "mit", "--repo-name", "me/smol"], runFolder());
+    expect(torchao.text).toContain(
+      "Quantized variants live in subfolders of the same repository (loading them needs `pip install torchao`):\n",
+    );
+  });
+
+  it("prints a column of whole numbers as whole numbers, measured values with four decimals", async () => {
+    const state = exampleJson("trainer_state.json");
+    const log = (state.log_history as Json[]).map((entry) =>
+      "eval_loss" in entry ? { ...entry, eval_num_input_tokens_seen: 409600 * (entry.step as number) / 50 } : entry,
+    );
+    const folder = runFolder({ "trainer_state.json": { ...state, log_history: log } });
+    const { text } = await generate(["--from", ".", "--stdout", "--license", "mit"], folder);
+    expect(text).toContain("| Training Loss | Epoch | Step | Validation Loss | Mean Token Accuracy | Num Input Tokens Seen |\n");
+    expect(text).toContain("| 2.6555 | 0.2500 | 50 | 2.7093 | 0.5427 | 409600 |\n");
+    expect(text).toContain("| 2.0986 | 3.0000 | 600 | 2.2898 | 0.5985 | 4915200 |\n");
+    expect(text).not.toContain("409600.0000");
+  });
 });
