@@ -58,13 +58,13 @@ export function buildTrainingResultsTable(log: TrainingLog): TrainingResultsTabl
   const steps = shown.map(({ entry }) => entry.step ?? 0);
   const stride = steps.length > 1 ? ((steps.at(-1) ?? 0) - (steps[0] ?? 0)) / (steps.length - 1) : 0;
   const lossFormat = columnFormat(shown.map(({ trainingLoss }) => trainingLoss));
-  const epochFormat = columnFormat(shown.map(({ entry }) => entry.epoch));
   const metricFormats = metricKeys.map((key) => columnFormat(shown.map(({ entry }) => entry[key])));
   return {
     columns: ["Training Loss", "Epoch", "Step", ...metricKeys.map(columnName)],
     rows: shown.map(({ trainingLoss: loss, entry }) => [
       loss === null ? "No log" : lossFormat(loss),
-      entry.epoch === undefined ? "" : epochFormat(entry.epoch),
+      // An epoch is progress through the data (0.25, 1.5), shown as transformers does even when whole.
+      entry.epoch === undefined ? "" : entry.epoch.toFixed(4),
       String(entry.step),
       ...metricKeys.map((key, index) => {
         const value = entry[key];
