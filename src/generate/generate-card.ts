@@ -5,7 +5,7 @@ import { buildMetadata } from "./build-metadata.js";
 import { checkFieldRanges } from "./check-field-ranges.js";
 import { detectHardware, type HardwareProbe } from "./detect-hardware.js";
 import { epochsContradiction } from "./epochs-contradiction.js";
-import type { Explanation, InputWarning } from "./facts.js";
+import type { Explanation, GenerateWarning, InputWarning } from "./facts.js";
 import { GenerateInputError } from "./generate-input-error.js";
 import type { InputFieldName, InputValues } from "./input-fields.js";
 import type { ConfigFile } from "./load-config-file.js";
@@ -43,8 +43,8 @@ export interface GeneratedCard {
   metadata: Metadata;
   /** Every field with where its value came from (`--explain`). */
   explanations: Explanation[];
-  /** Run-directory files that were skipped, each naming its file. */
-  warnings: InputWarning[];
+  /** Run-directory files that were skipped, each naming its file, and what was left out of the card (file null). */
+  warnings: GenerateWarning[];
   /** Files to write next to the card: the training curves, PNG (shown on the Hub) and SVG. */
   assets: GeneratedAsset[];
 }
@@ -153,5 +153,5 @@ export async function generateCard(params: GenerateCardParams = {}): Promise<Gen
   const metadata = fromTemplate.hasFrontMatter ? { ...fromTemplate.metadata, ...built.metadata } : built.metadata;
   const body = fromTemplate.hasFrontMatter ? fromTemplate.body : rendered;
   const card = ModelCard.create(metadata, `\n${body.replace(/^\n+/, "")}`);
-  return { card, metadata, explanations: built.explanations, warnings, assets };
+  return { card, metadata, explanations: built.explanations, warnings: [...warnings, ...built.warnings], assets };
 }

@@ -38,7 +38,8 @@ describe("the card's model name is its first model-index entry's", () => {
     expect(JSON.parse(json.stdout()).modelName).toBe("smollm3-openhermes-fr");
 
     const update = memoryIo();
-    const eval_ = "taskType=text-generation,datasetType=OpenHermes-FR,datasetName=OpenHermes-FR,metricType=accuracy,metricName=Accuracy,metricValue=0.5";
+    const eval_ =
+      "taskType=text-generation,datasetType=OpenHermes-FR,datasetName=OpenHermes-FR,metricType=accuracy,metricName=Accuracy,metricValue=0.5";
     expect(await cli(["update", path, "--add-eval", eval_], update.io)).toBe(0);
     const updated = ModelCard.parse(readFileSync(path, "utf8"));
     const entries = updated.metadata["model-index"] as { name: string; results: { metrics: { name: string }[] }[] }[];

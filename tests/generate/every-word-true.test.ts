@@ -100,14 +100,27 @@ describe("generate says only what is so", () => {
 
   it("names the package a variant's method needs: bitsandbytes for a bitsandbytes run, never torchao", async () => {
     const folder = runFolder({}, `${FIXTURES}bnb-run`);
-    const args = ["--from", ".", "--stdout", "--license", "mit", "--repo-name", "me/qlora", "--pipeline-tag", "text-generation"];
+    const args = [
+      "--from",
+      ".",
+      "--stdout",
+      "--license",
+      "mit",
+      "--repo-name",
+      "me/qlora",
+      "--pipeline-tag",
+      "text-generation",
+    ];
     const { code, text } = await generate(args, folder);
     expect(code).toBe(0);
     expect(text).not.toContain("torchao");
     expect(text).toContain(
       "Quantized variants live in subfolders of the same repository (loading them needs `pip install bitsandbytes`):\n",
     );
-    const torchao = await generate(["--from", ".", "--stdout", "--license", "mit", "--repo-name", "me/smol"], runFolder());
+    const torchao = await generate(
+      ["--from", ".", "--stdout", "--license", "mit", "--repo-name", "me/smol"],
+      runFolder(),
+    );
     expect(torchao.text).toContain(
       "Quantized variants live in subfolders of the same repository (loading them needs `pip install torchao`):\n",
     );
@@ -116,13 +129,64 @@ describe("generate says only what is so", () => {
   it("prints a column of whole numbers as whole numbers, measured values with four decimals", async () => {
     const state = exampleJson("trainer_state.json");
     const log = (state.log_history as Json[]).map((entry) =>
-      "eval_loss" in entry ? { ...entry, eval_num_input_tokens_seen: 409600 * (entry.step as number) / 50 } : entry,
+      "eval_loss" in entry ? { ...entry, eval_num_input_tokens_seen: (409600 * (entry.step as number)) / 50 } : entry,
     );
     const folder = runFolder({ "trainer_state.json": { ...state, log_history: log } });
     const { text } = await generate(["--from", ".", "--stdout", "--license", "mit"], folder);
-    expect(text).toContain("| Training Loss | Epoch | Step | Validation Loss | Mean Token Accuracy | Num Input Tokens Seen |\n");
+    expect(text).toContain(
+      "| Training Loss | Epoch | Step | Validation Loss | Mean Token Accuracy | Num Input Tokens Seen |\n",
+    );
     expect(text).toContain("| 2.6555 | 0.2500 | 50 | 2.7093 | 0.5427 | 409600 |\n");
     expect(text).toContain("| 2.0986 | 3.0000 | 600 | 2.2898 | 0.5985 | 4915200 |\n");
     expect(text).not.toContain("409600.0000");
+  });
+
+  it("warns by default when metrics are left out of model-index for want of a dataset, naming the flags", async () => {
+    const folder = runFolder({ "training_config.json": null });
+    const { code, stderr, card, text } = await generate(["--from", ".", "--license", "mit"], folder);
+    expect(code).toBe(0);
+    expect(card.metadata["model-index"]).toBeUndefined();
+    expect(text).toContain("| Validation Loss | 2.2898 |\n");
+    expect(stderr).toContain(
+      `${join(folder, "README.md")}: warning no-model-index: the metrics (Training Loss, Validation Loss, Perplexity, Mean Token Accuracy, Memory Reduction) are left out of model-index, since the Hub rejects a result without a dataset; the body still shows them. Give --dataset-repo (the dataset's Hub id) or --dataset-name to publish them as evaluation results\n`,
+    );
+    const withDataset = await generate(
+      ["--from", ".", "--stdout", "--license", "mit", "--dataset-repo", "me/hermes-fr"],
+      runFolder({ "training_config.json": null }),
+    );
+    expect(withDataset.stderr).not.toContain("no-model-index");
+    expect((withDataset.card.metadata["model-index"] as unknown[]).length).toBe(3);
+  });
+
+  it("keeps a dataset name that cannot be a Hub id as a display name, out of datasets:, and cites <stdout>", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "modelcard-words-"));
+    const args = ["--profile", "smollm3", "--model-name", "M", "--training-loss", "2.1", "--stdout"];
+    const { code, stderr, card, text } = await generate([...args, "--dataset-name", "Open Hermes FR"], folder);
+    expect(code).toBe(0);
+    expect(card.metadata.datasets).toBeUndefined();
+    expect(card.metadata.tags).not.toContain("dataset:Open Hermes FR");
+    expect(card.metadata["model-index"]).toEqual([
+      {
+        name: "M",
+        results: [
+          {
+            task: { type: "text-generation" },
+            dataset: { name: "Open Hermes FR", type: "Open Hermes FR" },
+            metrics: [{ name: "Training Loss", type: "loss", value: 2.1 }],
+          },
+        ],
+      },
+    ]);
+    expect(text).toContain("- **Dataset:** Open Hermes FR\n");
+    expect(stderr).toBe(
+      '<stdout>: warning dataset-display-name: the dataset name "Open Hermes FR" (--dataset-name) cannot be a Hub dataset id, so it is shown as the dataset\'s name (model-index dataset.name and the body) and left out of datasets:; give its Hub id with --dataset-repo owner/name to list it\n',
+    );
+    expect(stderr).not.toContain("README.md");
+    for (const id of ["OpenHermes-FR", "me/OpenHermes-FR"]) {
+      const named = await generate([...args, "--dataset-name", id], folder);
+      expect(named.card.metadata.datasets).toEqual([id]);
+      expect(named.card.metadata.tags).toContain(`dataset:${id}`);
+      expect(named.stderr).toBe("");
+    }
   });
 });

@@ -32,7 +32,17 @@ const RESULT_KEYS = [
   "fixableWarningCount",
   "usedDeprecatedRules",
 ];
-const MESSAGE_KEYS = new Set(["ruleId", "severity", "message", "line", "column", "endLine", "endColumn", "fix", "fatal"]);
+const MESSAGE_KEYS = new Set([
+  "ruleId",
+  "severity",
+  "message",
+  "line",
+  "column",
+  "endLine",
+  "endColumn",
+  "fix",
+  "fatal",
+]);
 
 function workspace(files: Record<string, string | Buffer>): string {
   const folder = mkdtempSync(join(tmpdir(), "modelcard-eslint-"));
@@ -70,11 +80,13 @@ describe("lint --format json is ESLint 9's LintResult[]", () => {
       warningCount: 1,
       usedDeprecatedRules: [],
     });
-    expect(result?.messages.map((message) => [message.ruleId, message.severity, message.line, message.column])).toEqual([
-      ["license", 2, 3, 10],
-      ["cross-reader", 1, 7, 3],
-      ["hub-id", 2, 8, 13],
-    ]);
+    expect(result?.messages.map((message) => [message.ruleId, message.severity, message.line, message.column])).toEqual(
+      [
+        ["license", 2, 3, 10],
+        ["cross-reader", 1, 7, 3],
+        ["hub-id", 2, 8, 13],
+      ],
+    );
     expect(result?.messages[0]?.fix).toEqual({ range: [28, 38], text: "apache-2.0" });
     for (const message of result?.messages ?? [])
       for (const key of Object.keys(message)) expect(MESSAGE_KEYS.has(key), key).toBe(true);
@@ -90,7 +102,9 @@ describe("lint --format json is ESLint 9's LintResult[]", () => {
   it("gives the fixed text as output after --fix, as ESLint does", async () => {
     const folder = workspace({ "README.md": BROKEN });
     const [result] = await lintJson(folder, ["--fix", "README.md"]);
-    expect(result?.output).toBe(BROKEN.replace("license: Apache-2.0", "license: apache-2.0").replace("- no\n", '- "no"\n'));
+    expect(result?.output).toBe(
+      BROKEN.replace("license: Apache-2.0", "license: apache-2.0").replace("- no\n", '- "no"\n'),
+    );
     expect(Object.keys(result ?? {})).toEqual([...RESULT_KEYS, "output"]);
   });
 

@@ -251,7 +251,14 @@ describe("modelcard lint", () => {
         filePath: "<stdin>",
         errorCount: 1,
         fatalErrorCount: 1,
-        messages: [{ ruleId: "unreadable-file", severity: 2, fatal: true, message: "<stdin>: this is binary content, not a Markdown card." }],
+        messages: [
+          {
+            ruleId: "unreadable-file",
+            severity: 2,
+            fatal: true,
+            message: "<stdin>: this is binary content, not a Markdown card.",
+          },
+        ],
       },
     ]);
   });
@@ -320,7 +327,9 @@ describe("modelcard lint", () => {
       "drafts",
     ];
     expect(await cli([...args, "--ignore-pattern", "*.draft.md"], run.io)).toBe(0);
-    expect(JSON.parse(run.stdout()).map((result: { filePath: string }) => result.filePath)).toEqual(["models/a/README.md"]);
+    expect(JSON.parse(run.stdout()).map((result: { filePath: string }) => result.filePath)).toEqual([
+      "models/a/README.md",
+    ]);
   });
 
   it("reports a card whose lint thread died (a custom rule calling process.exit) and lints the rest", async () => {
@@ -367,7 +376,7 @@ describe("modelcard lint", () => {
       "Reports a `license` that is not one of the Hub's 83 license ids (an error; a list of ids is checked id by id), and warns of `license: other` without `license_name` and `license_link`, and of `license_name` or `license_link` beside another license.",
     );
     expect(license?.help.text).toContain(
-      "The Hub rejects a license id it does not know, wrong case included (`MIT`): `\"license\" must be one of [apache-2.0, mit, ..., other]`.",
+      'The Hub rejects a license id it does not know, wrong case included (`MIT`): `"license" must be one of [apache-2.0, mit, ..., other]`.',
     );
   });
 });

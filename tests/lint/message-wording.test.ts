@@ -80,12 +80,8 @@ describe("lint messages say each thing once and as the file has it", () => {
     const card = "---\nlicense: mit\nlibrary_name: transformers\n---\n# Model\n";
     const one = await lintCard(card, ["--max-warnings", "0"]);
     expect(one.code).toBe(1);
-    expect(one.stderr).toBe(
-      "modelcard lint: 1 warning, more than --max-warnings 0; fix some or raise the limit.\n",
-    );
+    expect(one.stderr).toBe("modelcard lint: 1 warning, more than --max-warnings 0; fix some or raise the limit.\n");
     const two = await lintCard("---\nlicense: mit\n# Model\n", ["--max-warnings", "1"]);
-    expect(two.stderr).toBe(
-      "modelcard lint: 2 warnings, more than --max-warnings 1; fix some or raise the limit.\n",
-    );
+    expect(two.stderr).toBe("modelcard lint: 2 warnings, more than --max-warnings 1; fix some or raise the limit.\n");
   });
 });

@@ -128,7 +128,13 @@ export async function readRunDirectory(directory: string): Promise<SourceReading
   for (const [key, value] of Object.entries(results.facts?.evalMetrics ?? {})) {
     evalMetrics[key] = { value, file: results.facts?.fileOf[key] ?? "all_results.json" };
   }
-  const { values: _values, log = null, evalMetrics: _metrics, inferred: _inferred, ...state } = trainerState.facts ?? {};
+  const {
+    values: _values,
+    log = null,
+    evalMetrics: _metrics,
+    inferred: _inferred,
+    ...state
+  } = trainerState.facts ?? {};
   return {
     facts: {
       directory,
