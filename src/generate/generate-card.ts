@@ -3,6 +3,7 @@ import { type Metadata, ModelCard } from "../card/index.js";
 import { buildBodyContext } from "./build-body-context.js";
 import { buildMetadata } from "./build-metadata.js";
 import { checkFieldRanges } from "./check-field-ranges.js";
+import { checkRepoName } from "./check-repo-name.js";
 import { detectHardware, type HardwareProbe } from "./detect-hardware.js";
 import { epochsContradiction } from "./epochs-contradiction.js";
 import type { Explanation, GenerateWarning, InputWarning } from "./facts.js";
@@ -97,6 +98,7 @@ export async function generateCard(params: GenerateCardParams = {}): Promise<Gen
   if (profile) layers.push(profile);
   const resolved = resolveFields(layers);
   warnings.push(...checkFieldRanges(resolved.fields));
+  checkRepoName(resolved.fields);
 
   const probe = params.hardwareProbe;
   if (!resolved.fields["hardware-info"] && probe) {
@@ -114,6 +116,16 @@ export async function generateCard(params: GenerateCardParams = {}): Promise<Gen
       code: "no-pipeline-tag",
       file: undecided.file,
       message: `${undecided.what} does not decide the Hub task (an encoder-decoder may translate, summarize or more); pipeline_tag is left out: give it with --pipeline-tag, e.g. --pipeline-tag summarization`,
+    });
+  }
+  const basePath = run?.baseModelPath;
+  if (basePath && !resolved.fields["base-model"]) {
+    warnings.push({
+      code: "base-model-path",
+      file: basePath.file,
+      // The file is read; only the value is unusable: --strict does not refuse for it.
+      severity: "note",
+      message: `${basePath.key} is ${JSON.stringify(basePath.value)}, not a Hub model id (owner/name), so base_model is left out: give the base model's Hub id with --base-model, e.g. --base-model HuggingFaceTB/SmolLM3-3B`,
     });
   }
   const epochs = epochsContradiction(resolved.fields, run);

@@ -189,4 +189,42 @@ describe("generate says only what is so", () => {
       expect(named.stderr).toBe("");
     }
   });
+
+  it("refuses a --repo-name that is not a repository id, as push does", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "modelcard-words-"));
+    const { code, stderr, text } = await generate(
+      ["--profile", "smollm3", "--repo-name", "not a repo", "--stdout"],
+      folder,
+    );
+    expect(code).toBe(2);
+    expect(text).toBe("");
+    expect(stderr).toBe(
+      'modelcard: --repo-name "not a repo": not a Hub repository id; expected OWNER/NAME (letters, digits, - _ .), e.g. --repo-name my-user/my-model\n',
+    );
+    const config = join(folder, "card.yaml");
+    writeFileSync(config, "repo-name: just-a-name\n");
+    const fromConfig = await generate(["--profile", "smollm3", "--config", config, "--stdout"], folder);
+    expect(fromConfig.code).toBe(2);
+    expect(fromConfig.stderr).toContain(`--repo-name "just-a-name" (from config ${config}): not a Hub repository id`);
+    const good = await generate(["--profile", "smollm3", "--repo-name", "me/my-model", "--stdout"], folder);
+    expect(good.code).toBe(0);
+    expect(good.text).toContain('model_id = "me/my-model"');
+  });
+
+  it("says why base_model is left out when the run names a local path, and names --base-model", async () => {
+    const config = { ...exampleJson("config.json"), _name_or_path: "/home/me/checkpoints/smollm3-base" };
+    const folder = runFolder({ "config.json": config, "training_config.json": null });
+    const { code, stderr, card } = await generate(["--from", ".", "--stdout", "--license", "mit", "--strict"], folder);
+    expect(code).toBe(0);
+    expect(card.metadata.base_model).toBeUndefined();
+    expect(stderr).toContain(
+      `${join(folder, "config.json")}: note base-model-path: _name_or_path is "/home/me/checkpoints/smollm3-base", not a Hub model id (owner/name), so base_model is left out: give the base model's Hub id with --base-model, e.g. --base-model HuggingFaceTB/SmolLM3-3B\n`,
+    );
+    const given = await generate(
+      ["--from", ".", "--stdout", "--license", "mit", "--base-model", "HuggingFaceTB/SmolLM3-3B"],
+      runFolder({ "config.json": config, "training_config.json": null }),
+    );
+    expect(given.card.metadata.base_model).toBe("HuggingFaceTB/SmolLM3-3B");
+    expect(given.stderr).not.toContain("base-model-path");
+  });
 });

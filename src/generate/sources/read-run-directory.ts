@@ -33,6 +33,8 @@ export interface RunFacts {
   taskUndecidedBy: { file: string; what: string } | null;
   /** More hyperparameters, by the names transformers' card gives them, from training_config.json. */
   hyperparameters: Record<string, string | number>;
+  /** The first file that names the base model by something other than a Hub id (a local path), and that name. */
+  baseModelPath: { file: string; key: string; value: string } | null;
   /** Seconds, from the results files or the log's final summary. */
   trainRuntime: number | null;
   /** The file that gave trainRuntime. */
@@ -150,6 +152,13 @@ export async function readRunDirectory(directory: string): Promise<SourceReading
       trainerState: trainerState.facts ? state : null,
       variants: variants.facts ?? [],
       hyperparameters: trainingConfig.facts?.hyperparameters ?? {},
+      baseModelPath: adapter.facts?.baseModelPath
+        ? { file: ADAPTER_CONFIG_FILE, key: "base_model_name_or_path", value: adapter.facts.baseModelPath }
+        : trainingConfig.facts?.baseModelPath
+          ? { file: TRAINING_CONFIG_FILE, key: "model_name", value: trainingConfig.facts.baseModelPath }
+          : config.facts?.baseModelPath
+            ? { file: MODEL_CONFIG_FILE, key: "_name_or_path", value: config.facts.baseModelPath }
+            : null,
       taskUndecidedBy: config.facts?.taskUndecided
         ? { file: MODEL_CONFIG_FILE, what: config.facts.architecture ?? "the architecture" }
         : adapter.facts?.taskUndecided
