@@ -227,4 +227,15 @@ describe("generate says only what is so", () => {
     expect(given.card.metadata.base_model).toBe("HuggingFaceTB/SmolLM3-3B");
     expect(given.stderr).not.toContain("base-model-path");
   });
+
+  it("names the options for the rules a generated card fails, not unrelated ones", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "modelcard-words-"));
+    const { code, stderr } = await generate(["--profile", "smollm3", "--license", "Apache 2", "--stdout"], folder);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^<stdout>:\d+:\d+: error license: /m);
+    expect(stderr).toContain(
+      "<stdout>: the generated card has errors (see above); nothing was written. Give the missing or wrong values with their options (--license), a --config file or a --profile, then run again.\n",
+    );
+    expect(stderr).not.toContain("README.md");
+  });
 });
