@@ -118,7 +118,9 @@ export function readModelIndex(modelIndex: unknown): ModelIndexReading {
     modelIndex.forEach((_, entryIndex) => {
       const entryPath = ["model-index", entryIndex];
       const entry = entryAt(modelIndex, entryIndex, ["model-index"]);
-      modelName = required(entry, "name", entryPath) as string;
+      const entryName = required(entry, "name", entryPath) as string;
+      // The card's model is the first entry (quantized variants and others follow), where `update --add-eval` adds.
+      modelName ??= entryName;
       const entryResults = listAt(entry, "results", entryPath);
       entryResults.forEach((_, resultIndex) => {
         const resultPath = [...entryPath, "results", resultIndex];

@@ -1,10 +1,14 @@
 import { stringify } from "yaml";
 import type { Metadata } from "../card/index.js";
 import { formatBytes } from "../io/format-bytes.js";
+import { quantizationScheme } from "../vocabulary/quantization-schemes.js";
 import type { BuiltMetadata } from "./build-metadata.js";
+import { epochsContradiction } from "./epochs-contradiction.js";
 import type { Explanation, FieldFacts, Provenance } from "./facts.js";
 import { formatQuantity } from "./format-quantity.js";
+import type { QuantizedVariant } from "./resolve-variants.js";
 import type { RunFacts } from "./sources/read-run-directory.js";
+import { TRAINER_STATE_FILE } from "./sources/trainer-state.js";
 import { buildTrainingResultsTable } from "./training-results-table.js";
 
 export interface Row {
@@ -39,6 +43,8 @@ export interface BodyContext {
     conversational: boolean;
     sampling: string;
     variants: { label: string }[];
+    /** The packages loading the variants needs beside transformers (`torchao`), by their methods; null if none known. */
+    variants_install: string | null;
   } | null;
   training_configuration: Row[];
   hyperparameters: Row[];
@@ -77,6 +83,26 @@ const PEFT_NAMES: Record<string, string> = {
 };
 
 const peftName = (type: string) => PEFT_NAMES[type] ?? type;
+
+/** The pip package each quantization method needs to load its weights with transformers (its docs' install line). */
+const METHOD_PACKAGES: Record<string, string> = {
+  torchao: "torchao",
+  bitsandbytes: "bitsandbytes",
+  hqq: "hqq",
+  quanto: "optimum-quanto",
+  awq: "autoawq",
+  "auto-round": "auto-round",
+};
+
+/** What `pip install` needs for the variants in folders, from their schemes' methods; null when none is known. */
+function variantsInstall(variants: readonly QuantizedVariant[]): string | null {
+  const packages = variants.flatMap((variant) => {
+    const method = variant.folder && variant.type ? quantizationScheme(variant.type)?.method : undefined;
+    const name = method ? METHOD_PACKAGES[method] : undefined;
+    return name ? [name] : [];
+  });
+  return packages.length > 0 ? [...new Set(packages)].join(" ") : null;
+}
 
 function duration(seconds: number): string {
   const hours = Math.floor(seconds / 3600);
@@ -139,6 +165,7 @@ export function buildBodyContext(
   const hyperparameters = run?.hyperparameters ?? {};
   const trainingConfigFile = runFile("training_config.json");
   const results = run?.trainingLog ? buildTrainingResultsTable(run.trainingLog) : null;
+  const epochs = epochsContradiction(fields, run);
   if (results) {
     explanations.push({
       field: "body: training results",
@@ -206,6 +233,7 @@ export function buildBodyContext(
             sampling,
             // Only folders that exist (and push sends) can be loaded with subfolder=.
             variants: built.variants.flatMap((variant) => (variant.folder ? [{ label: variant.folder }] : [])),
+            variants_install: variantsInstall(built.variants),
           }
         : null,
     training_configuration: rows("training", [
@@ -219,6 +247,8 @@ export function buildBodyContext(
         from("dataset-repo") ?? from("dataset-name"),
       ],
       ["Training samples", value("dataset-sample-size"), from("dataset-sample-size")],
+      // Only where the log contradicts the configured epochs (num_epochs below): both are stated, each as it is.
+      ["Epochs trained", epochs?.trained, epochs ? runFile(`${TRAINER_STATE_FILE} epoch`) : undefined],
       ["Experiment", value("experiment-name"), from("experiment-name")],
       ["Tracking", value("trackio-url"), from("trackio-url")],
       ["Author", value("author-name"), from("author-name")],

@@ -1,9 +1,10 @@
 import { basename } from "node:path";
 import type { Metadata } from "../card/index.js";
+import { readRepoId } from "../card/repo-id.js";
 import { quantizationScheme } from "../vocabulary/quantization-schemes.js";
 import { buildModelIndex, type ModelIndexMetric } from "./build-model-index.js";
 import { buildTags } from "./build-tags.js";
-import type { Explanation, Fact, FieldFacts } from "./facts.js";
+import type { CardWarning, Explanation, Fact, FieldFacts } from "./facts.js";
 import { GenerateInputError } from "./generate-input-error.js";
 import type { InputFieldName } from "./input-fields.js";
 import type { ResolvedFields } from "./resolve-fields.js";
@@ -17,7 +18,13 @@ export interface BuiltMetadata {
   variants: QuantizedVariant[];
   /** The main model's model-index metrics. */
   metrics: ModelIndexMetric[];
+  /** What was left out of the metadata or placed elsewhere, with the option that fixes it. */
+  warnings: CardWarning[];
 }
+
+/** Where a value came from, for a warning: `--dataset-name`, `training_config.json`, `profile smollm3`. */
+const sourceOf = (fact: Fact<unknown>) =>
+  fact.from.kind === "flag" ? fact.from.detail : `${fact.from.kind} ${fact.from.detail}`;
 
 /** Metadata keys written straight from an input field, in the order the card lists them. */
 const CORE_KEYS = [
@@ -92,8 +99,26 @@ export function buildMetadata({ fields, custom, speedups }: ResolvedFields, run:
   if (run?.adapter && fields["base-model"]) {
     put("base_model_relation", "adapter", { kind: "run", detail: "adapter_config.json" });
   }
-  const dataset = fields["dataset-repo"] ?? fields["dataset-name"];
-  if (dataset) put("datasets", [dataset.value], dataset.from);
+  const warnings: CardWarning[] = [];
+  const datasetRepo = fields["dataset-repo"];
+  const datasetName = fields["dataset-name"];
+  if (datasetRepo) put("datasets", [datasetRepo.value], datasetRepo.from);
+  else if (datasetName && readRepoId(datasetName.value).kind === "hub-id") {
+    put("datasets", [datasetName.value], datasetName.from);
+  } else if (datasetName) {
+    // "Open Hermes FR" names a dataset but cannot be its Hub id: the Hub would reject it in `datasets`.
+    explanations.push({
+      field: "datasets",
+      value: null,
+      from: datasetName.from,
+      note: `left out: ${JSON.stringify(datasetName.value)} cannot be a Hub dataset id; it is the display name`,
+    });
+    warnings.push({
+      code: "dataset-display-name",
+      file: null,
+      message: `the dataset name ${JSON.stringify(datasetName.value)} (${sourceOf(datasetName)}) cannot be a Hub dataset id, so it is shown as the dataset's name (model-index dataset.name and the body) and left out of datasets:; give its Hub id with --dataset-repo owner/name to list it`,
+    });
+  }
   if (types.length > 0) {
     put(
       "quantization_types",
@@ -124,12 +149,12 @@ export function buildMetadata({ fields, custom, speedups }: ResolvedFields, run:
   const modelName = modelNameOf(fields, run);
   let metrics: ModelIndexMetric[] = [];
   if (modelName) {
-    const built = buildModelIndex(modelName.value, fields, run, variants, explanations);
+    const built = buildModelIndex(modelName.value, fields, run, variants, explanations, warnings);
     metrics = built.metrics;
     if (built.modelIndex) {
       metadata["model-index"] = built.modelIndex;
       explanations.push({ field: "model-index name", value: modelName.value, from: modelName.from });
     }
   }
-  return { metadata, explanations, modelName: modelName?.value ?? null, variants, metrics };
+  return { metadata, explanations, modelName: modelName?.value ?? null, variants, metrics, warnings };
 }

@@ -1,6 +1,6 @@
 import type { EvalResultInput } from "../card/index.js";
 import { evalResultsToModelIndex } from "../card/index.js";
-import type { Explanation, Fact, FieldFacts } from "./facts.js";
+import type { CardWarning, Explanation, Fact, FieldFacts } from "./facts.js";
 import type { QuantizedVariant } from "./resolve-variants.js";
 import type { RunFacts } from "./sources/read-run-directory.js";
 
@@ -50,6 +50,7 @@ export function buildModelIndex(
   run: RunFacts | null,
   variants: readonly QuantizedVariant[],
   explanations: Explanation[],
+  warnings: CardWarning[] = [],
 ): BuiltModelIndex {
   const metrics: ModelIndexMetric[] = [];
   // Four decimals, as transformers rounds what it logs: a run's perplexity 5.541138582779015 reads 5.5411.
@@ -112,11 +113,20 @@ export function buildModelIndex(
   const hasMetrics = metrics.length > 0 || variantMetrics.some((entry) => entry.metrics.length > 0);
   if (!hasMetrics) return { modelIndex: null, metrics };
   if (!taskType || !datasetName || !datasetType) {
+    const missing = taskType
+      ? { what: "a dataset", flags: "--dataset-repo (the dataset's Hub id) or --dataset-name" }
+      : { what: "a task", flags: "--pipeline-tag, e.g. --pipeline-tag text-generation" };
     explanations.push({
       field: "model-index",
       value: null,
       from: { kind: "derived", detail: "left out" },
-      note: `the Hub rejects results without ${taskType ? "a dataset (--dataset-name)" : "a task (--pipeline-tag)"}`,
+      note: `the Hub rejects results without ${missing.what} (${missing.flags})`,
+    });
+    const names = [...metrics, ...variantMetrics.flatMap((entry) => entry.metrics)].map((metric) => metric.name);
+    warnings.push({
+      code: "no-model-index",
+      file: null,
+      message: `the metrics (${[...new Set(names)].join(", ")}) are left out of model-index, since the Hub rejects a result without ${missing.what}; the body still shows them. Give ${missing.flags} to publish them as evaluation results`,
     });
     return { modelIndex: null, metrics };
   }

@@ -1,3 +1,4 @@
+import { readRepoId } from "../card/repo-id.js";
 import type { FieldFacts } from "./facts.js";
 import type { RunFacts } from "./sources/read-run-directory.js";
 
@@ -44,13 +45,15 @@ function toolTags(fields: FieldFacts, run: RunFacts | null): string[] {
  * (PEFT), `trackio:<url>`; then the user's tags. Duplicates go, order stays.
  */
 export function buildTags(fields: FieldFacts, run: RunFacts | null, quantized: boolean): string[] {
+  const datasetName = fields["dataset-name"]?.value;
   const tags = [
     fields.family?.value,
     "fine-tuned",
     fields["architecture-kind"]?.value,
     fields["pipeline-tag"]?.value,
     quantized ? "quantized" : undefined,
-    fields["dataset-name"] ? `dataset:${fields["dataset-name"].value}` : undefined,
+    // The Hub reads `dataset:<id>` as a link to a dataset: a display name ("Open Hermes FR") is not one.
+    datasetName && readRepoId(datasetName).kind === "hub-id" ? `dataset:${datasetName}` : undefined,
     fields["training-config"] ? `config:${fields["training-config"].value}` : undefined,
     ...toolTags(fields, run),
     ...(fields.tag?.value ?? []),

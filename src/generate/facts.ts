@@ -24,6 +24,19 @@ export interface InputWarning {
   severity?: "note";
 }
 
+/**
+ * A warning about the card being generated rather than a run file: a value left out or placed elsewhere, and the
+ * option that fixes it. The CLI cites the card (or `<stdout>`).
+ */
+export interface CardWarning {
+  code: InputWarningCode;
+  file: null;
+  message: string;
+  severity?: "note";
+}
+
+export type GenerateWarning = InputWarning | CardWarning;
+
 export const INPUT_WARNING_CODES = {
   "unreadable-file": "A file is present but cannot be read.",
   "invalid-json": "A JSON file is truncated or not JSON.",
@@ -35,6 +48,10 @@ export const INPUT_WARNING_CODES = {
   "link-outside-run": "A subfolder is a link out of the run; it is not read.",
   "no-variant-folder": "Quantized variants are claimed but the run has no variant folder for push to send.",
   "no-pipeline-tag": "The architecture does not decide the task; give --pipeline-tag.",
+  "no-model-index": "Metrics are left out of model-index: the Hub rejects a result without a dataset or a task.",
+  "dataset-display-name": "A dataset name that cannot be a Hub id is kept as a display name, out of `datasets`.",
+  "base-model-path": "The run names its base model by a local path; base_model is left out.",
+  "epochs-contradiction": "The configured epochs differ from the epochs the log shows trained; both are stated.",
 } as const;
 
 export type InputWarningCode = keyof typeof INPUT_WARNING_CODES;

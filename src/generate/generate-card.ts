@@ -3,8 +3,10 @@ import { type Metadata, ModelCard } from "../card/index.js";
 import { buildBodyContext } from "./build-body-context.js";
 import { buildMetadata } from "./build-metadata.js";
 import { checkFieldRanges } from "./check-field-ranges.js";
+import { checkRepoName } from "./check-repo-name.js";
 import { detectHardware, type HardwareProbe } from "./detect-hardware.js";
-import type { Explanation, InputWarning } from "./facts.js";
+import { epochsContradiction } from "./epochs-contradiction.js";
+import type { Explanation, GenerateWarning, InputWarning } from "./facts.js";
 import { GenerateInputError } from "./generate-input-error.js";
 import type { InputFieldName, InputValues } from "./input-fields.js";
 import type { ConfigFile } from "./load-config-file.js";
@@ -13,6 +15,7 @@ import { renderBody } from "./render-body.js";
 import { renderPng } from "./render-png.js";
 import { type Layer, resolveFields } from "./resolve-fields.js";
 import { type RunFacts, readRunDirectory } from "./sources/read-run-directory.js";
+import { TRAINER_STATE_FILE } from "./sources/trainer-state.js";
 import { buildTrainingCurvesSvg } from "./training-curves-svg.js";
 
 export interface GenerateCardParams {
@@ -41,8 +44,8 @@ export interface GeneratedCard {
   metadata: Metadata;
   /** Every field with where its value came from (`--explain`). */
   explanations: Explanation[];
-  /** Run-directory files that were skipped, each naming its file. */
-  warnings: InputWarning[];
+  /** Run-directory files that were skipped, each naming its file, and what was left out of the card (file null). */
+  warnings: GenerateWarning[];
   /** Files to write next to the card: the training curves, PNG (shown on the Hub) and SVG. */
   assets: GeneratedAsset[];
 }
@@ -95,6 +98,7 @@ export async function generateCard(params: GenerateCardParams = {}): Promise<Gen
   if (profile) layers.push(profile);
   const resolved = resolveFields(layers);
   warnings.push(...checkFieldRanges(resolved.fields));
+  checkRepoName(resolved.fields);
 
   const probe = params.hardwareProbe;
   if (!resolved.fields["hardware-info"] && probe) {
@@ -114,6 +118,18 @@ export async function generateCard(params: GenerateCardParams = {}): Promise<Gen
       message: `${undecided.what} does not decide the Hub task (an encoder-decoder may translate, summarize or more); pipeline_tag is left out: give it with --pipeline-tag, e.g. --pipeline-tag summarization`,
     });
   }
+  const basePath = run?.baseModelPath;
+  if (basePath && !resolved.fields["base-model"]) {
+    warnings.push({
+      code: "base-model-path",
+      file: basePath.file,
+      // The file is read; only the value is unusable: --strict does not refuse for it.
+      severity: "note",
+      message: `${basePath.key} is ${JSON.stringify(basePath.value)}, not a Hub model id (owner/name), so base_model is left out: give the base model's Hub id with --base-model, e.g. --base-model HuggingFaceTB/SmolLM3-3B`,
+    });
+  }
+  const epochs = epochsContradiction(resolved.fields, run);
+  if (epochs) warnings.push({ code: "epochs-contradiction", file: TRAINER_STATE_FILE, message: epochs.message });
   const built = buildMetadata(resolved, run);
   if (run && run.variants.length === 0 && built.variants.length > 0) {
     warnings.push({
@@ -149,5 +165,5 @@ export async function generateCard(params: GenerateCardParams = {}): Promise<Gen
   const metadata = fromTemplate.hasFrontMatter ? { ...fromTemplate.metadata, ...built.metadata } : built.metadata;
   const body = fromTemplate.hasFrontMatter ? fromTemplate.body : rendered;
   const card = ModelCard.create(metadata, `\n${body.replace(/^\n+/, "")}`);
-  return { card, metadata, explanations: built.explanations, warnings, assets };
+  return { card, metadata, explanations: built.explanations, warnings: [...warnings, ...built.warnings], assets };
 }

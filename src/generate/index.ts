@@ -2,8 +2,10 @@ export { type BodyContext, buildBodyContext } from "./build-body-context.js";
 export { type BuiltMetadata, buildMetadata } from "./build-metadata.js";
 export { detectHardware, type HardwareProbe, systemHardwareProbe } from "./detect-hardware.js";
 export {
+  type CardWarning,
   type Explanation,
   type Fact,
+  type GenerateWarning,
   INPUT_WARNING_CODES,
   type InputWarning,
   type InputWarningCode,

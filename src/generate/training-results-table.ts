@@ -13,8 +13,14 @@ export const MAX_RESULT_ROWS = 50;
 /** Logged with every evaluation but not a result worth a column (transformers leaves them out too). */
 const SKIPPED = new Set(["eval_runtime", "eval_samples_per_second", "eval_steps_per_second", "epoch", "step"]);
 
-/** Every numeric column shows four decimals (transformers rounds to four), so a column lines up. */
-const formatValue = (value: number) => value.toFixed(4);
+/**
+ * A measured column shows four decimals (transformers rounds to four), so that it lines up; a column of whole
+ * numbers (tokens seen, a count) shows them as they are: `409600`, not `409600.0000`.
+ */
+function columnFormat(values: readonly (number | null | undefined)[]): (value: number) => string {
+  const whole = values.every((value) => value === null || value === undefined || Number.isInteger(value));
+  return whole ? (value) => String(value) : (value) => value.toFixed(4);
+}
 
 function columnName(key: string): string {
   if (key === "eval_loss") return "Validation Loss";
@@ -51,13 +57,19 @@ export function buildTrainingResultsTable(log: TrainingLog): TrainingResultsTabl
       : evaluations.filter((_, index) => (index + 1) % every === 0 || index === evaluations.length - 1);
   const steps = shown.map(({ entry }) => entry.step ?? 0);
   const stride = steps.length > 1 ? ((steps.at(-1) ?? 0) - (steps[0] ?? 0)) / (steps.length - 1) : 0;
+  const lossFormat = columnFormat(shown.map(({ trainingLoss }) => trainingLoss));
+  const metricFormats = metricKeys.map((key) => columnFormat(shown.map(({ entry }) => entry[key])));
   return {
     columns: ["Training Loss", "Epoch", "Step", ...metricKeys.map(columnName)],
     rows: shown.map(({ trainingLoss: loss, entry }) => [
-      loss === null ? "No log" : formatValue(loss),
-      entry.epoch === undefined ? "" : formatValue(entry.epoch),
+      loss === null ? "No log" : lossFormat(loss),
+      // An epoch is progress through the data (0.25, 1.5), shown as transformers does even when whole.
+      entry.epoch === undefined ? "" : entry.epoch.toFixed(4),
       String(entry.step),
-      ...metricKeys.map((key) => (entry[key] === undefined ? "" : formatValue(entry[key]))),
+      ...metricKeys.map((key, index) => {
+        const value = entry[key];
+        return value === undefined ? "" : (metricFormats[index] ?? String)(value);
+      }),
     ]),
     summary:
       every === 1

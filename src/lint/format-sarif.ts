@@ -7,16 +7,40 @@ const INFORMATION_URI = "https://huggingface.co/docs/hub/model-cards";
 /** The rule pages shipped with the package (`docs/rules/<id>.md`), from src/lint/, dist/lint/ or dist/bundle/. */
 const RULE_DOCS = new URL("../../docs/rules/", import.meta.url);
 
-/** A built-in rule's page: its URI and its Markdown, which code scanning shows beside each alert. */
-function ruleHelp(rule: LintRule): { helpUri?: string; help: { text: string; markdown?: string } } {
-  const text = `${rule.description} See docs/rules/${rule.id}.md.`;
-  if (!/^[a-z0-9-]+$/.test(rule.id)) return { help: { text } };
-  const page = new URL(`${rule.id}.md`, RULE_DOCS);
+interface SarifRuleHelp {
+  fullDescription: { text: string };
+  help: { text: string; markdown?: string };
+}
+
+/** A page's paragraph after `heading` (its first one when heading is null), as one line. */
+function paragraphAfter(page: string, heading: string | null): string | null {
+  const start = heading === null ? page.indexOf("\n\n") : page.indexOf(`\n${heading}\n`);
+  if (start < 0) return null;
+  const rest = page.slice(start).replace(/^\n+(?:#+ .*\n+)?/, "");
+  const paragraph = rest.split(/\n\n/)[0]?.trim();
+  return paragraph ? paragraph.replace(/\s*\n\s*/g, " ") : null;
+}
+
+/**
+ * A rule's help, carried in the SARIF file itself: code scanning shows it beside each alert. No `helpUri`: the
+ * package declares no public URL for its docs, and a path on the machine that ran lint means nothing where the
+ * SARIF file is uploaded and shared.
+ */
+function ruleHelp(rule: LintRule): SarifRuleHelp {
+  const plain = { fullDescription: { text: rule.description }, help: { text: rule.description } };
+  if (!/^[a-z0-9-]+$/.test(rule.id)) return plain;
+  let page: string;
   try {
-    return { helpUri: page.href, help: { text, markdown: readFileSync(page, "utf8") } };
+    page = readFileSync(new URL(`${rule.id}.md`, RULE_DOCS), "utf8");
   } catch {
-    return { help: { text } }; // A custom rule: no page of ours.
+    return plain; // A custom rule: no page of ours.
   }
+  const summary = paragraphAfter(page, null) ?? rule.description;
+  const why = paragraphAfter(page, "## Why");
+  return {
+    fullDescription: { text: summary },
+    help: { text: why ? `${summary} ${why}` : summary, markdown: page },
+  };
 }
 
 export interface SarifWriter {

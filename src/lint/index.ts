@@ -16,6 +16,7 @@ export { loadLintConfig } from "./load-lint-config.js";
 export { type ActiveRule, LINT_PRESETS, resolveLintConfig } from "./resolve-lint-config.js";
 export { BUILT_IN_RULES } from "./rules/index.js";
 export { REQUIRED_FIELD_PRESETS } from "./rules/required-fields.js";
+export { type EslintMessage, type EslintResult, type EslintResultOptions, toEslintResult } from "./to-eslint-result.js";
 export type {
   ConfiguredSeverity,
   KeyPath,

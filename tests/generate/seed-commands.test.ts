@@ -143,8 +143,8 @@ describe("the seed's example commands with --profile smollm3", () => {
     expect(card.crossReaderDifferences).toEqual([]);
     expect(card.problems).toEqual([]);
     expect(card.evalResults?.every((result) => typeof result.metricValue === "number")).toBe(true);
-    // huggingface_hub keeps the last entry's name.
-    expect(card.modelName).toBe("My Fine-tuned Model (int4 quantized)");
+    // The card's model is the first entry, where update --add-eval adds (huggingface_hub keeps the last name).
+    expect(card.modelName).toBe("My Fine-tuned Model");
     expect(card.evalResults?.find((result) => result.metricName === "Inference Speed")?.metricValue).toBe(1.6);
     expect(lintCard(card, { filePath: "README.md" }).filter((message) => message.severity === "error")).toEqual([]);
     expect(text).toMatch(/^learning_rate: (?:5\.0e-06|0\.000005)$/m);

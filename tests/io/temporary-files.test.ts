@@ -76,7 +76,7 @@ describe("temporary files and signals", () => {
     expect(readdirSync(folder).sort()).toEqual([basename(temporary), "README.md"].sort());
     const terminal = memoryIo();
     expect(await cli(["lint", folder, "--format", "json"], terminal.io)).toBeLessThan(2);
-    expect(JSON.parse(terminal.stdout()).map((result: { file: string }) => basename(result.file))).toEqual([
+    expect(JSON.parse(terminal.stdout()).map((result: { filePath: string }) => basename(result.filePath))).toEqual([
       "README.md",
     ]);
     await writeFileAtomically(join(folder, "README.md"), "next run");

@@ -116,7 +116,7 @@ describe("one root cause, one message", () => {
       {
         ruleId: "duplicate-key",
         severity: "error",
-        message: "duplicated mapping key (2:1)",
+        message: "duplicated mapping key",
         line: 3,
         column: 1,
       },

@@ -68,12 +68,12 @@ describe("modelcard lint", () => {
     const run = fakeIo(folder);
     expect(await cli(["lint", "--format", "json"], run.io)).toBe(1);
     const [result] = JSON.parse(run.stdout()) as {
-      file: string;
+      filePath: string;
       errorCount: number;
       warningCount: number;
-      messages: { ruleId: string; severity: string; line: number; column: number; fix?: unknown }[];
+      messages: { ruleId: string; severity: number; line: number; column: number; fix?: unknown }[];
     }[];
-    expect(result?.file).toBe("README.md");
+    expect(result?.filePath).toBe("README.md");
     expect(result?.messages.map((message) => [message.ruleId, message.line])).toEqual([
       ["license", 3],
       ["cross-reader", 7],
@@ -110,7 +110,7 @@ describe("modelcard lint", () => {
     expect(fixed).toBe(BROKEN.replace("license: Apache-2.0", "license: apache-2.0").replace("- no\n", '- "no"\n'));
     const [result] = JSON.parse(run.stdout());
     expect(result.messages.map((message: { ruleId: string }) => message.ruleId)).toEqual(["hub-id"]);
-    expect(result.fixed).toBe(2);
+    expect(result.output).toBe(fixed);
   });
 
   it("--max-warnings turns too many warnings into exit code 1", async () => {
@@ -125,11 +125,15 @@ describe("modelcard lint", () => {
     const folder = workspace({ "a/README.md": CLEAN, "b/README.md": Buffer.from([0x2d, 0x2d, 0x2d, 0, 1, 2]) });
     const run = fakeIo(folder);
     expect(await cli(["lint", "--format", "json", "missing.md", "b/README.md", "a/README.md"], run.io)).toBe(2);
-    const results = JSON.parse(run.stdout()) as { file: string; fatal?: boolean; messages: { message: string }[] }[];
-    expect(results.map((result) => [result.file, Boolean(result.fatal)])).toEqual([
-      ["missing.md", true],
-      ["b/README.md", true],
-      ["a/README.md", false],
+    const results = JSON.parse(run.stdout()) as {
+      filePath: string;
+      fatalErrorCount: number;
+      messages: { message: string }[];
+    }[];
+    expect(results.map((result) => [result.filePath, result.fatalErrorCount])).toEqual([
+      ["missing.md", 1],
+      ["b/README.md", 1],
+      ["a/README.md", 0],
     ]);
     expect(results[0]?.messages[0]?.message).toMatch(
       /missing\.md: cannot read the card \(no such file\); check the path/,
@@ -146,7 +150,7 @@ describe("modelcard lint", () => {
     });
     const run = fakeIo(folder);
     expect(await cli(["lint", "--format", "json", "."], run.io)).toBe(0);
-    expect(JSON.parse(run.stdout()).map((result: { file: string }) => result.file)).toEqual([
+    expect(JSON.parse(run.stdout()).map((result: { filePath: string }) => result.filePath)).toEqual([
       "models/a/README.md",
       "models/b/card.md",
     ]);
@@ -155,7 +159,7 @@ describe("modelcard lint", () => {
   it("reads a card from stdin with -", async () => {
     const run = fakeIo(tmpdir(), BROKEN);
     expect(await cli(["lint", "-", "--format", "json"], run.io)).toBe(1);
-    expect(JSON.parse(run.stdout())[0].file).toBe("<stdin>");
+    expect(JSON.parse(run.stdout())[0].filePath).toBe("<stdin>");
   });
 
   it("exits 2 on a bad configuration or flag", async () => {
@@ -175,8 +179,8 @@ describe("modelcard lint", () => {
     const single = fakeIo(folder);
     await cli(["lint", ".", "--format", "json", "--jobs", "2"], threaded.io);
     await cli(["lint", ".", "--format", "json", "--jobs", "1"], single.io);
-    const results = JSON.parse(threaded.stdout()) as { file: string }[];
-    expect(results.map((result) => result.file)).toEqual(names);
+    const results = JSON.parse(threaded.stdout()) as { filePath: string }[];
+    expect(results.map((result) => result.filePath)).toEqual(names);
     expect(threaded.stdout()).toBe(single.stdout());
   });
 
@@ -188,11 +192,11 @@ describe("modelcard lint", () => {
       copyFileSync(`${CONFIGS}${name}`, join(folder, name));
     const threaded = fakeIo(folder);
     await cli(["lint", ".", "--format", "json", "--jobs", "2"], threaded.io);
-    const results = JSON.parse(threaded.stdout()) as { messages: { ruleId: string; severity: string }[] }[];
+    const results = JSON.parse(threaded.stdout()) as { messages: { ruleId: string; severity: number }[] }[];
     expect(results).toHaveLength(300);
     const authorRule = results.flatMap((result) => result.messages).filter((m) => m.ruleId === "team/require-author");
     expect(authorRule.length).toBe(300);
-    expect(new Set(authorRule.map((message) => message.severity))).toEqual(new Set(["error"]));
+    expect(new Set(authorRule.map((message) => message.severity))).toEqual(new Set([2]));
     const single = fakeIo(folder);
     await cli(["lint", ".", "--format", "json", "--jobs", "1"], single.io);
     expect(threaded.stdout()).toBe(single.stdout());
@@ -204,7 +208,7 @@ describe("modelcard lint", () => {
     for (const name of names) copyFileSync(`${CORPUS}${name}`, join(folder, name));
     const run = fakeIo(folder);
     await cli(["lint", ".", "--fix", "--format", "json", "--jobs", "2"], run.io);
-    const results = JSON.parse(run.stdout()) as { file: string; fixed: number }[];
+    const results = JSON.parse(run.stdout()) as { filePath: string; output?: string }[];
     let fixedFiles = 0;
     for (const name of names) {
       const original = readFileSync(`${CORPUS}${name}`, "utf8");
@@ -213,7 +217,7 @@ describe("modelcard lint", () => {
       if (expected.output !== original) fixedFiles++;
     }
     expect(fixedFiles).toBeGreaterThan(0);
-    expect(results.filter((result) => result.fixed > 0).length).toBe(fixedFiles);
+    expect(results.filter((result) => result.output !== undefined).length).toBe(fixedFiles);
   });
 
   it("shows progress on a terminal once hundreds of cards are linted, and clears it", async () => {
@@ -244,9 +248,17 @@ describe("modelcard lint", () => {
     expect(await cli(["lint", "-", "--format", "json"], run.io)).toBe(2);
     expect(JSON.parse(run.stdout())).toMatchObject([
       {
-        file: "<stdin>",
+        filePath: "<stdin>",
         errorCount: 1,
-        messages: [{ ruleId: "unreadable-file", message: "<stdin>: this is binary content, not a Markdown card." }],
+        fatalErrorCount: 1,
+        messages: [
+          {
+            ruleId: "unreadable-file",
+            severity: 2,
+            fatal: true,
+            message: "<stdin>: this is binary content, not a Markdown card.",
+          },
+        ],
       },
     ]);
   });
@@ -283,10 +295,10 @@ describe("modelcard lint", () => {
     const folder = workspace({ "README.md": BROKEN });
     const run = fakeIo(folder);
     expect(await cli(["lint", "--format", "json", "--rule", "license=warn", "--rule", "hub-id=off"], run.io)).toBe(0);
-    const [result] = JSON.parse(run.stdout()) as { messages: { ruleId: string; severity: string }[] }[];
+    const [result] = JSON.parse(run.stdout()) as { messages: { ruleId: string; severity: number }[] }[];
     expect(result?.messages.map((message) => [message.ruleId, message.severity])).toEqual([
-      ["license", "warning"],
-      ["cross-reader", "warning"],
+      ["license", 1],
+      ["cross-reader", 1],
     ]);
     const bad = fakeIo(folder);
     expect(await cli(["lint", "--rule", "license"], bad.io)).toBe(2);
@@ -315,7 +327,9 @@ describe("modelcard lint", () => {
       "drafts",
     ];
     expect(await cli([...args, "--ignore-pattern", "*.draft.md"], run.io)).toBe(0);
-    expect(JSON.parse(run.stdout()).map((result: { file: string }) => result.file)).toEqual(["models/a/README.md"]);
+    expect(JSON.parse(run.stdout()).map((result: { filePath: string }) => result.filePath)).toEqual([
+      "models/a/README.md",
+    ]);
   });
 
   it("reports a card whose lint thread died (a custom rule calling process.exit) and lints the rest", async () => {
@@ -328,26 +342,41 @@ describe("modelcard lint", () => {
     for (const name of names) copyFileSync(`${CORPUS}${name}`, join(folder, name));
     const run = fakeIo(folder);
     expect(await cli(["lint", ".", "--format", "json", "--jobs", "2"], run.io)).toBe(2);
-    const results = JSON.parse(run.stdout()) as { file: string; fatal?: boolean; messages: { message: string }[] }[];
-    expect(results.map((result) => result.file)).toEqual(names);
-    expect(results.filter((result) => result.fatal).map((result) => result.file)).toEqual([names[100]]);
+    const results = JSON.parse(run.stdout()) as {
+      filePath: string;
+      fatalErrorCount: number;
+      messages: { message: string }[];
+    }[];
+    expect(results.map((result) => result.filePath)).toEqual(names);
+    expect(results.filter((result) => result.fatalErrorCount > 0).map((result) => result.filePath)).toEqual([
+      names[100],
+    ]);
     expect(results[100]?.messages[0]?.message).toContain(
       "the lint thread stopped on this card (worker exited with code: 7); a custom rule may have called process.exit.",
     );
   });
 
-  it("gives each rule in SARIF its page: a help URI and the page's Markdown", async () => {
+  it("gives each rule in SARIF its help text and page, and no helpUri (no path of the machine that ran lint)", async () => {
     const folder = workspace({ "README.md": BROKEN });
     const run = fakeIo(folder);
     await cli(["lint", "--format", "sarif"], run.io);
+    expect(run.stdout()).not.toContain("file://");
+    expect(run.stdout()).not.toContain("helpUri");
     const rules = JSON.parse(run.stdout()).runs[0].tool.driver.rules as {
       id: string;
-      helpUri: string;
-      help: { markdown: string };
+      fullDescription: { text: string };
+      help: { text: string; markdown: string };
     }[];
     for (const rule of rules) {
-      expect(rule.helpUri).toMatch(new RegExp(`^file://.*/docs/rules/${rule.id}\\.md$`));
       expect(rule.help.markdown.startsWith(`# ${rule.id}\n`)).toBe(true);
+      expect(rule.help.text.startsWith(rule.fullDescription.text)).toBe(true);
     }
+    const license = rules.find((rule) => rule.id === "license");
+    expect(license?.fullDescription.text).toBe(
+      "Reports a `license` that is not one of the Hub's 83 license ids (an error; a list of ids is checked id by id), and warns of `license: other` without `license_name` and `license_link`, and of `license_name` or `license_link` beside another license.",
+    );
+    expect(license?.help.text).toContain(
+      'The Hub rejects a license id it does not know, wrong case included (`MIT`): `"license" must be one of [apache-2.0, mit, ..., other]`.',
+    );
   });
 });

@@ -33,11 +33,15 @@ describe("a folder that cannot be listed", () => {
       isTTY: false,
     };
     expect(await cli(["lint", ".", "--format", "json", "--quiet"], io)).toBe(2);
-    const results = JSON.parse(out.join("")) as { file: string; fatal?: boolean; messages: { message: string }[] }[];
-    expect(results.map((result) => [result.file, Boolean(result.fatal)])).toEqual([
-      ["a/README.md", false],
-      ["locked", true],
-      ["z/README.md", false],
+    const results = JSON.parse(out.join("")) as {
+      filePath: string;
+      fatalErrorCount: number;
+      messages: { message: string }[];
+    }[];
+    expect(results.map((result) => [result.filePath, result.fatalErrorCount])).toEqual([
+      ["a/README.md", 0],
+      ["locked", 1],
+      ["z/README.md", 0],
     ]);
     expect(results[1]?.messages[0]?.message).toBe(
       `${join(folder, "locked")}: cannot read the folder (permission denied); its cards were not linted.`,

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { Command } from "commander";
 import { coerceInputValue } from "../../generate/coerce-input-value.js";
 import { systemHardwareProbe } from "../../generate/detect-hardware.js";
-import type { InputWarning } from "../../generate/facts.js";
+import type { GenerateWarning } from "../../generate/facts.js";
 import { formatExplanations } from "../../generate/format-explanations.js";
 import { generateCard } from "../../generate/generate-card.js";
 import { GenerateInputError } from "../../generate/generate-input-error.js";
@@ -51,14 +51,31 @@ function inputValues(flags: Record<string, unknown>, cwd: string): InputValues {
   return values as InputValues;
 }
 
-function formatWarnings(directory: string, warnings: readonly InputWarning[], severity: "warning" | "error"): string {
+/** Run-file warnings cite the file; warnings about the card cite the card (`card`: its path, or `<stdout>`). */
+function formatWarnings(
+  directory: string,
+  card: string,
+  warnings: readonly GenerateWarning[],
+  strict: boolean,
+): string {
   return warnings
-    .map(
-      (warning) =>
-        `${join(directory, warning.file)}: ${warning.severity ?? severity} ${warning.code}: ${warning.message}\n`,
-    )
+    .map((warning) => {
+      const where = warning.file === null ? card : join(directory, warning.file);
+      const severity = warning.severity ?? (strict && warning.file !== null ? "error" : "warning");
+      return `${where}: ${severity} ${warning.code}: ${warning.message}\n`;
+    })
     .join("");
 }
+
+/** The options that give what a lint rule found missing or wrong in a generated card. */
+const FLAGS_BY_RULE: Record<string, string> = {
+  license: "--license",
+  "pipeline-tag": "--pipeline-tag",
+  "library-name": "--library-name",
+  language: "--language",
+  "hub-id": "--base-model, --dataset-repo",
+  "quantization-types": "--quantization-type",
+};
 
 export const generateCommand: DefineCommand = ({ io, exit }) => {
   const command = new Command("generate").description(
@@ -99,11 +116,14 @@ export const generateCommand: DefineCommand = ({ io, exit }) => {
       }
       const from = values.from ?? config?.values.from;
       const output = values.output ?? config?.values.output ?? join(from ?? io.cwd, "README.md");
+      // With --stdout no file is written: messages about the card cite what is.
+      const cardName = flags.stdout ? "<stdout>" : output;
       if (flags.explain) io.stderr(formatExplanations(generated.explanations));
       if (generated.warnings.length > 0) {
-        io.stderr(formatWarnings(from ?? io.cwd, generated.warnings, flags.strict ? "error" : "warning"));
-        if (flags.strict && generated.warnings.some((warning) => warning.severity !== "note")) {
-          io.stderr(`${output}: not written; fix or remove the files above, or run without --strict.\n`);
+        io.stderr(formatWarnings(from ?? io.cwd, cardName, generated.warnings, Boolean(flags.strict)));
+        const refused = generated.warnings.some((warning) => warning.file !== null && warning.severity !== "note");
+        if (flags.strict && refused) {
+          io.stderr(`${cardName}: not written; fix or remove the files above, or run without --strict.\n`);
           exit(EXIT.refused);
           return;
         }
@@ -123,13 +143,16 @@ export const generateCommand: DefineCommand = ({ io, exit }) => {
         messages
           .map(
             (message) =>
-              `${output}:${message.line}:${message.column}: ${message.severity} ${message.ruleId}: ${message.message}\n`,
+              `${cardName}:${message.line}:${message.column}: ${message.severity} ${message.ruleId}: ${message.message}\n`,
           )
           .join(""),
       );
-      if (messages.some((message) => message.severity === "error")) {
+      const errors = messages.filter((message) => message.severity === "error");
+      if (errors.length > 0) {
+        const named = [...new Set(errors.flatMap((message) => FLAGS_BY_RULE[message.ruleId] ?? []))];
+        const options = named.length > 0 ? `their options (${named.join(", ")})` : "their options (see --help)";
         io.stderr(
-          `${output}: the generated card has errors (see above); nothing was written. Give the missing or wrong values with flags (--license, --pipeline-tag, ...), a --config file or a --profile, then run again.\n`,
+          `${cardName}: the generated card has errors (see above); nothing was written. Give the missing or wrong values with ${options}, a --config file or a --profile, then run again.\n`,
         );
         exit(EXIT.refused);
         return;

@@ -129,7 +129,10 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
       fatal ||= Boolean(result.fatal);
       const shown = { ...result, file };
       if (flags.format === "json") {
-        write(`${separator}${JSON.stringify(shown)}`);
+        // As ESLint's `output`: the fixed text of a file that --fix changed.
+        const output = result.fixed ? readText(result.file) : undefined;
+        const eslint = lint.toEslintResult(result, { filePath: file, ...(output === undefined ? {} : { output }) });
+        write(`${separator}${JSON.stringify(eslint)}`);
         separator = ",";
       } else if (sarif) {
         const results = sarif.results(shown);
@@ -155,7 +158,7 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
       const tooManyWarnings = flags.maxWarnings !== undefined && totals.warningCount > flags.maxWarnings;
       if (tooManyWarnings && totals.errorCount === 0) {
         io.stderr(
-          `modelcard lint: ${totals.warningCount} warnings, more than --max-warnings ${flags.maxWarnings}; fix some or raise the limit.\n`,
+          `modelcard lint: ${totals.warningCount} ${totals.warningCount === 1 ? "warning" : "warnings"}, more than --max-warnings ${flags.maxWarnings}; fix some or raise the limit.\n`,
         );
       }
       if (none)

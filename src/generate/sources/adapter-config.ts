@@ -15,6 +15,8 @@ export interface AdapterFacts {
   targetModules: string[];
   /** True when the task type does not decide the Hub task (SEQ_2_SEQ_LM). */
   taskUndecided: boolean;
+  /** The base model as this file names it when that is not a Hub model id (a local path): left out of the card. */
+  baseModelPath?: string;
 }
 
 /** PEFT task types -> the architecture tag and the Hub task (none for SEQ_2_SEQ_LM: see architecture-task). */
@@ -36,6 +38,7 @@ export async function readAdapterConfig(directory: string): Promise<SourceReadin
   const modules = json.target_modules;
   return {
     facts: {
+      ...(base && !isHubRepoId(base) ? { baseModelPath: base } : {}),
       values: {
         "library-name": "peft",
         "base-model": base && isHubRepoId(base) ? base : undefined,

@@ -20,6 +20,8 @@ export interface ModelConfigFacts {
   contextLength?: number;
   quantization: QuantizationInfo | null;
   transformersVersion?: string;
+  /** The base model as this file names it when that is not a Hub model id (a local path): left out of the card. */
+  baseModelPath?: string;
 }
 
 /** A transformers `config.json` in `directory`: family, architecture, dtype, base model, quantization. */
@@ -34,6 +36,7 @@ export async function readModelConfig(directory: string): Promise<SourceReading<
   const quantizationConfig = json.quantization_config;
   return {
     facts: {
+      ...(nameOrPath && !isHubRepoId(nameOrPath) ? { baseModelPath: nameOrPath } : {}),
       values: {
         // A config.json with a model_type is a transformers checkpoint.
         "library-name": modelType ? "transformers" : undefined,

@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import type { FieldFacts, SourceReading } from "../facts.js";
+import type { FieldFacts, Provenance, SourceReading } from "../facts.js";
 import type { InputFieldName, InputValues } from "../input-fields.js";
 import { ADAPTER_CONFIG_FILE, type AdapterFacts, readAdapterConfig } from "./adapter-config.js";
 import { readChatTemplate } from "./chat-template.js";
@@ -27,22 +27,37 @@ export interface RunFacts {
   gguf: GgufFacts[];
   conversational: boolean;
   generation: GenerationFacts | null;
-  trainerState: Omit<TrainerStateFacts, "values" | "log" | "evalMetrics"> | null;
+  trainerState: Omit<TrainerStateFacts, "values" | "log" | "evalMetrics" | "inferred"> | null;
   variants: QuantizedVariantFacts[];
   /** The file and value that name a model whose Hub task is not decided by it (T5, SEQ_2_SEQ_LM); null if none. */
   taskUndecidedBy: { file: string; what: string } | null;
   /** More hyperparameters, by the names transformers' card gives them, from training_config.json. */
   hyperparameters: Record<string, string | number>;
+  /** The first file that names the base model by something other than a Hub id (a local path), and that name. */
+  baseModelPath: { file: string; key: string; value: string } | null;
   /** Seconds, from the results files or the log's final summary. */
   trainRuntime: number | null;
   /** The file that gave trainRuntime. */
   trainRuntimeFrom: string | null;
 }
 
-function addFields(fields: FieldFacts, values: InputValues | undefined, file: (name: InputFieldName) => string) {
+/**
+ * Adds the values a file gives to fields no earlier file gave. A value the file states is `run <file>`; one
+ * inferred from it (`inferred[name]` says how) is `derived`, naming the file and how.
+ */
+function addFields(
+  fields: FieldFacts,
+  values: InputValues | undefined,
+  file: (name: InputFieldName) => string,
+  inferred: Partial<Record<InputFieldName, string>> = {},
+) {
   for (const [name, value] of Object.entries(values ?? {}) as [InputFieldName, unknown][]) {
     if (value === undefined || fields[name]) continue;
-    (fields as Record<string, unknown>)[name] = { value, from: { kind: "run", detail: file(name) } };
+    const how = inferred[name];
+    const from: Provenance = how
+      ? { kind: "derived", detail: `from ${file(name)}, ${how}` }
+      : { kind: "run", detail: file(name) };
+    (fields as Record<string, unknown>)[name] = { value, from };
   }
 }
 
@@ -100,7 +115,7 @@ export async function readRunDirectory(directory: string): Promise<SourceReading
     results.facts?.values,
     (name) => results.facts?.fileOf[resultKeys[name] ?? ""] ?? "all_results.json",
   );
-  addFields(fields, trainerState.facts?.values, () => TRAINER_STATE_FILE);
+  addFields(fields, trainerState.facts?.values, () => TRAINER_STATE_FILE, trainerState.facts?.inferred);
   addFields(fields, config.facts?.values, () => MODEL_CONFIG_FILE);
   const firstGguf = gguf.facts?.[0];
   if (firstGguf && !config.facts && !adapter.facts) {
@@ -115,7 +130,13 @@ export async function readRunDirectory(directory: string): Promise<SourceReading
   for (const [key, value] of Object.entries(results.facts?.evalMetrics ?? {})) {
     evalMetrics[key] = { value, file: results.facts?.fileOf[key] ?? "all_results.json" };
   }
-  const { values: _values, log = null, evalMetrics: _metrics, ...state } = trainerState.facts ?? {};
+  const {
+    values: _values,
+    log = null,
+    evalMetrics: _metrics,
+    inferred: _inferred,
+    ...state
+  } = trainerState.facts ?? {};
   return {
     facts: {
       directory,
@@ -131,6 +152,13 @@ export async function readRunDirectory(directory: string): Promise<SourceReading
       trainerState: trainerState.facts ? state : null,
       variants: variants.facts ?? [],
       hyperparameters: trainingConfig.facts?.hyperparameters ?? {},
+      baseModelPath: adapter.facts?.baseModelPath
+        ? { file: ADAPTER_CONFIG_FILE, key: "base_model_name_or_path", value: adapter.facts.baseModelPath }
+        : trainingConfig.facts?.baseModelPath
+          ? { file: TRAINING_CONFIG_FILE, key: "model_name", value: trainingConfig.facts.baseModelPath }
+          : config.facts?.baseModelPath
+            ? { file: MODEL_CONFIG_FILE, key: "_name_or_path", value: config.facts.baseModelPath }
+            : null,
       taskUndecidedBy: config.facts?.taskUndecided
         ? { file: MODEL_CONFIG_FILE, what: config.facts.architecture ?? "the architecture" }
         : adapter.facts?.taskUndecided

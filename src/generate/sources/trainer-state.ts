@@ -2,7 +2,7 @@ import { readSync } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
 import { join } from "node:path";
 import type { SourceReading } from "../facts.js";
-import type { InputValues } from "../input-fields.js";
+import type { InputFieldName, InputValues } from "../input-fields.js";
 import type { ReadSync } from "./json-array-run.js";
 import { numberField } from "./number-field.js";
 import { planJsonArray } from "./plan-json-array.js";
@@ -20,6 +20,10 @@ export interface TrainerStateFacts {
   log: TrainingLog;
   /** The last evaluation's `eval_*` metrics. */
   evalMetrics: Record<string, number>;
+  /** How a value that the file does not name was inferred from it, by field (`trainer-type`). */
+  inferred: Partial<Record<InputFieldName, string>>;
+  /** The epoch the training reached: the file's `epoch`, else the last one its log_history names. */
+  epochsTrained?: number;
   globalStep?: number;
   totalFlos?: number;
   bestModelCheckpoint?: string;
@@ -28,6 +32,17 @@ export interface TrainerStateFacts {
 function evalMetricsOf(entry: LogEntry | null): Record<string, number> {
   return Object.fromEntries(Object.entries(entry ?? {}).filter(([key]) => key.startsWith("eval_")));
 }
+
+/** The highest epoch among the log's last entries (the summary, the last loss, the last evaluation). */
+function lastEpoch(log: TrainingLog): number | undefined {
+  const epochs = [log.summary, log.lastLoss, log.lastEval].flatMap((entry) =>
+    typeof entry?.epoch === "number" ? [entry.epoch] : [],
+  );
+  return epochs.length > 0 ? Math.max(...epochs) : undefined;
+}
+
+const optional = <Key extends string, Value>(key: Key, value: Value | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<Key, Value>>;
 
 /** From this size on (about 55,000 log entries), a worker thread reads the end of log_history (see readLogChunks). */
 export const LOG_WORKER_BYTES = 8 << 20;
@@ -128,6 +143,13 @@ export async function readTrainerState(directory: string): Promise<SourceReading
         "validation-loss": log.lastEval?.eval_loss,
         "trainer-type": log.tokenAccuracy ? "SFTTrainer" : undefined,
       },
+      inferred: log.tokenAccuracy
+        ? {
+            "trainer-type":
+              "which names no trainer: its log_history logs mean_token_accuracy with the training loss, as only TRL's SFTTrainer does",
+          }
+        : {},
+      ...optional("epochsTrained", numberField(json, "epoch") ?? lastEpoch(log)),
       log,
       evalMetrics: evalMetricsOf(log.lastEval),
       globalStep: numberField(json, "global_step"),

@@ -11,6 +11,8 @@ export interface TrainingConfigFacts {
   values: InputValues;
   /** More `TrainingArguments`, by the names transformers' card lists them under (`seed`, `optimizer`, ...). */
   hyperparameters: Record<string, string | number>;
+  /** The base model as this file names it when that is not a Hub model id (a local path): left out of the card. */
+  baseModelPath?: string;
 }
 
 /** `TrainingArguments` key -> the name transformers' model card gives it. */
@@ -52,5 +54,6 @@ export async function readTrainingConfig(directory: string): Promise<SourceReadi
     "trainer-type": stringField(json, "trainer_type"),
     "base-model": baseModel && isHubRepoId(baseModel) ? baseModel : undefined,
   };
-  return { facts: { values, hyperparameters: cardHyperparameters(json) }, warnings };
+  const baseModelPath = baseModel && !isHubRepoId(baseModel) ? { baseModelPath: baseModel } : {};
+  return { facts: { values, hyperparameters: cardHyperparameters(json), ...baseModelPath }, warnings };
 }

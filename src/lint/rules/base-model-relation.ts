@@ -1,4 +1,5 @@
 import type { LintRule } from "../types.js";
+import { shown } from "./rule-kit.js";
 
 const RELATIONS = ["adapter", "merge", "quantized", "finetune"] as const;
 
@@ -24,7 +25,7 @@ export const baseModelRelation: LintRule = {
     }
     if (typeof relation !== "string" || !(RELATIONS as readonly string[]).includes(relation)) {
       report({
-        message: `\`base_model_relation\` ${JSON.stringify(relation)} is not one of ${RELATIONS.join(", ")}.`,
+        message: `\`base_model_relation\` ${shown(relation)} is not one of ${RELATIONS.join(", ")}.`,
         path: ["base_model_relation"],
         atValue: true,
       });

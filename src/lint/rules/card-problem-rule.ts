@@ -1,6 +1,8 @@
 import type { CardProblemCode } from "../../card/index.js";
 import type { LintRule, Severity } from "../types.js";
 
+const BLOCK_POSITION = / \(\d+:\d+\)$/;
+
 /**
  * A rule that surfaces the card reader's own problems of the given codes, where the reader found them, with the
  * reader's repair when it has one. The reader grades each problem (error = the Hub's reader rejects the block);
@@ -25,7 +27,8 @@ export function cardProblemRule(
       for (const problem of card.problems) {
         if (!codes.includes(problem.code)) continue;
         report({
-          message: problem.message,
+          // js-yaml's words end with its position in the block ("(2:15)"); the message gives the file's.
+          message: problem.message.replace(BLOCK_POSITION, ""),
           severity: cap ? "warning" : problem.severity,
           line: problem.line,
           column: problem.column,

@@ -1,10 +1,10 @@
 import { type CrossReaderDifference, formatFloat, formatPath, resolveYaml11Plain } from "../../card/index.js";
 import type { LintRule } from "../types.js";
-import { quoted } from "./rule-kit.js";
+import { quoted, shown } from "./rule-kit.js";
 
-function shown(value: unknown, kind?: string): string {
+function describeValue(value: unknown, kind?: string): string {
   if (kind === "timestamp") return `the date ${String(value)}`;
-  return typeof value === "string" ? `the string ${JSON.stringify(value)}` : `${typeof value} ${String(value)}`;
+  return typeof value === "string" ? `the string ${shown(value)}` : `${typeof value} ${String(value)}`;
 }
 
 /** The source PyYAML reads as the Hub does: a plain number they agree on, else the quoted string. */
@@ -29,7 +29,7 @@ export const crossReader: LintRule = {
       const start = card.positionAt(difference.start);
       const end = card.positionAt(difference.end);
       const where = difference.isKey
-        ? `Key ${JSON.stringify(difference.source)}${difference.path.length ? ` in \`${formatPath(difference.path)}\`` : ""}`
+        ? `Key ${shown(difference.source)}${difference.path.length ? ` in \`${formatPath(difference.path)}\`` : ""}`
         : `\`${formatPath(difference.path)}\``;
       const span = { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
       if (difference.hub instanceof Date) {
@@ -42,7 +42,7 @@ export const crossReader: LintRule = {
       }
       const text = agreedSource(difference);
       report({
-        message: `${where} is ${shown(difference.hub)} to the Hub (js-yaml) but ${shown(difference.pyyaml, difference.pyyamlKind)} to PyYAML (huggingface_hub); write ${text}.`,
+        message: `${where} is ${describeValue(difference.hub)} to the Hub (js-yaml) but ${describeValue(difference.pyyaml, difference.pyyamlKind)} to PyYAML (huggingface_hub); write ${text}.`,
         ...span,
         fix: { range: [card.yamlStart + difference.start, card.yamlStart + difference.end], text },
       });

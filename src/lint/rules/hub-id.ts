@@ -1,7 +1,7 @@
 import { formatPath } from "../../card/index.js";
 import { readRepoId } from "../../card/repo-id.js";
 import type { KeyPath, LintRule, Severity } from "../types.js";
-import { entriesOf } from "./rule-kit.js";
+import { entriesOf, shown } from "./rule-kit.js";
 
 /** The keys holding Hub ids, what they name, and whether the Hub rejects a value that is not an id. */
 const KEYS = [
@@ -19,11 +19,11 @@ const KEYS = [
 function problemWith(value: unknown, path: KeyPath, { kind, hub }: (typeof KEYS)[number]): string | null {
   const where = `"${formatPath([...path])}"`;
   if (value === null) return `${where} is null; remove the entry or give a Hub ${kind} id such as owner/name.`;
-  if (typeof value !== "string") return `${where} must be a Hub ${kind} id (a string), not ${JSON.stringify(value)}.`;
+  if (typeof value !== "string") return `${where} must be a Hub ${kind} id (a string), not ${shown(value)}.`;
   if (value === "") return `${where} is not allowed to be empty; give a Hub ${kind} id or remove it.`;
   const reading = readRepoId(value);
   if (reading.kind === "hub-id") return null;
-  const said = `${where} with value ${JSON.stringify(value)} is not valid.${hub ? ` ${hub}` : ""}`;
+  const said = `${where} with value ${shown(value)} is not valid.${hub ? ` ${hub}` : ""}`;
   if (reading.kind === "local-path")
     return `${said} It is a local path; give the Hub ${kind} id (owner/name) it came from.`;
   if (reading.kind === "url") return `${said} It is a URL; write the id "${reading.id}".`;

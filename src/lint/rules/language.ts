@@ -1,6 +1,6 @@
 import type { LintRule } from "../types.js";
 import { languageCodeByName, languageCodeSet } from "../vocabularies.js";
-import { entriesOf, optionsObject, replaceScalar, stringList } from "./rule-kit.js";
+import { entriesOf, optionsObject, replaceScalar, shown, stringList } from "./rule-kit.js";
 
 export interface LanguageOptions {
   /** Values accepted besides the ISO codes. */
@@ -32,7 +32,7 @@ export const language: LintRule<LanguageOptions> = {
       if (value === null && path.length === 1) continue;
       if (typeof value !== "string") {
         report({
-          message: `Language ${JSON.stringify(value)} is not a string; write the ISO 639 code in quotes, e.g. "no" for Norwegian.`,
+          message: `Language ${shown(value)} is not a string; write the ISO 639 code in quotes, e.g. "no" for Norwegian.`,
           path,
           atValue: true,
         });

@@ -1,7 +1,7 @@
 import { formatPath } from "../../card/index.js";
 import type { LintRule } from "../types.js";
 import { eachMetric } from "./each-metric.js";
-import { numericValue, replaceScalar } from "./rule-kit.js";
+import { numericValue, replaceScalar, shown } from "./rule-kit.js";
 
 const SAFE_DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
@@ -23,20 +23,20 @@ export const metricValue: LintRule = {
         const text = String(value).trim();
         const fix = SAFE_DECIMAL.test(text) ? replaceScalar(card, at, text) : undefined;
         report({
-          message: `${where} is the string ${JSON.stringify(value)}; write the number without quotes so the Hub can chart it.`,
+          message: `${where} is the string ${shown(value)}; write the number without quotes so the Hub can chart it.`,
           path: at,
           atValue: true,
           ...(fix ? { fix } : {}),
         });
       } else if (typeof value === "string" && /\d/.test(value)) {
         report({
-          message: `${where} ${JSON.stringify(value)} is not a number; give the number alone (e.g. 50 for "~50%") and put the rest in the metric's name.`,
+          message: `${where} ${shown(value)} is not a number; give the number alone (e.g. 50 for "~50%") and put the rest in the metric's name.`,
           path: at,
           atValue: true,
         });
       } else {
         report({
-          message: `${where} ${JSON.stringify(value)} holds no number; give a numeric value or remove the metric.`,
+          message: `${where} ${shown(value)} holds no number; give a numeric value or remove the metric.`,
           path: at,
           atValue: true,
         });

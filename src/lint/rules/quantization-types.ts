@@ -1,6 +1,6 @@
 import { quantizationScheme } from "../../vocabulary/quantization-schemes.js";
 import type { LintRule } from "../types.js";
-import { isRecord, optionsObject, stringList } from "./rule-kit.js";
+import { isRecord, optionsObject, shown, stringList } from "./rule-kit.js";
 
 export interface QuantizationOptions {
   /** More accepted scheme names, beyond the shared table and GGUF's file types. */
@@ -55,7 +55,7 @@ export const quantizationTypes: LintRule<QuantizationOptions> = {
     list.forEach((type, index) => {
       if (typeof type === "string" && (extra.has(type) || quantizationScheme(type))) return;
       report({
-        message: `Quantization scheme ${JSON.stringify(type)} is not known; use a scheme such as \`int8_weight_only\`, \`bnb_nf4\`, \`gptq_int4\`, \`awq_int4\` or a GGUF file type such as \`Q4_K_M\` (the rule's page lists them all), or list it in the rule's extraTypes option.`,
+        message: `Quantization scheme ${shown(type)} is not known; use a scheme such as \`int8_weight_only\`, \`bnb_nf4\`, \`gptq_int4\`, \`awq_int4\` or a GGUF file type such as \`Q4_K_M\` (the rule's page lists them all), or list it in the rule's extraTypes option.`,
         path: Array.isArray(types) ? ["quantization_types", index] : ["quantization_types"],
         atValue: true,
       });

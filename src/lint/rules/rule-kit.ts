@@ -17,6 +17,15 @@ export function quoted(value: string): string {
   return JSON.stringify(value);
 }
 
+/**
+ * A value as a message shows it: a string in double quotes as the file means it (`"D:\\projects"` reads
+ * `"D:\projects"`, as written in the card), control characters made visible; anything else as JSON.
+ */
+export function shown(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return typeof value === "string" ? json.replace(/\\(["\\])/g, "$1") : json;
+}
+
 /** `{ a: 1 }` options checked against the names a rule accepts. */
 export function optionsObject(raw: unknown, names: readonly string[]): Record<string, unknown> {
   if (!isRecord(raw)) throw new Error(`options must be a mapping with ${names.join(", ")}.`);

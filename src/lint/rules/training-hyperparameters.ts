@@ -1,6 +1,6 @@
 import { formatPath } from "../../card/index.js";
 import type { KeyPath, LintRule } from "../types.js";
-import { isRecord, numericValue } from "./rule-kit.js";
+import { isRecord, numericValue, shown } from "./rule-kit.js";
 
 const POSITIVE_INTEGERS = [
   "batch_size",
@@ -35,7 +35,7 @@ export const trainingHyperparameters: LintRule = {
         if (key === "learning_rate") {
           if (number === null || !(number > 0 && number <= 1)) {
             report({
-              message: `${where} is ${JSON.stringify(value)}; a learning rate is a number in (0, 1], e.g. 2e-5.`,
+              message: `${where} is ${shown(value)}; a learning rate is a number in (0, 1], e.g. 2e-5.`,
               path,
               atValue: true,
             });
@@ -43,7 +43,7 @@ export const trainingHyperparameters: LintRule = {
         } else if (POSITIVE_NUMBERS.includes(key)) {
           if (number === null || !(number > 0)) {
             report({
-              message: `${where} is ${JSON.stringify(value)}; it must be a positive number.`,
+              message: `${where} is ${shown(value)}; it must be a positive number.`,
               path,
               atValue: true,
             });
@@ -51,7 +51,7 @@ export const trainingHyperparameters: LintRule = {
         } else if (POSITIVE_INTEGERS.includes(key)) {
           if (number === null || !Number.isInteger(number) || number <= 0) {
             report({
-              message: `${where} is ${JSON.stringify(value)}; it must be a positive integer.`,
+              message: `${where} is ${shown(value)}; it must be a positive integer.`,
               path,
               atValue: true,
             });

@@ -1,6 +1,6 @@
 import { formatPath, isAmbiguousString } from "../../card/index.js";
 import type { KeyPath, LintReport, LintSource } from "../types.js";
-import { replaceScalar } from "./rule-kit.js";
+import { replaceScalar, shown } from "./rule-kit.js";
 
 /** The same value in another letter case, when the vocabulary holds exactly one. */
 function caseVariant(value: string, vocabulary: ReadonlySet<string>): string | undefined {
@@ -28,7 +28,7 @@ export function checkVocabularyValue(
   report: (finding: LintReport) => void,
 ): boolean {
   if (typeof value !== "string") {
-    report({ message: `\`${formatPath([...path])}\` must be a string ${what}, not ${JSON.stringify(value)}.`, path });
+    report({ message: `\`${formatPath([...path])}\` must be a string ${what}, not ${shown(value)}.`, path });
     return false;
   }
   if (vocabulary.has(value)) return true;
