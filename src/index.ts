@@ -31,8 +31,10 @@ export type { HardwareProbe } from "./generate/detect-hardware.js";
 // Generate.
 export { detectHardware, systemHardwareProbe } from "./generate/detect-hardware.js";
 export type {
+  CardWarning,
   Explanation,
   Fact,
+  GenerateWarning,
   InputWarning,
   InputWarningCode,
   Provenance,
