@@ -25,6 +25,9 @@ const NOT_METRICS = new Set([
   "eval_steps_per_second",
   "eval_samples",
   "eval_num_tokens",
+  // Counts and timings transformers logs beside the metrics (`include_num_input_tokens_seen`, model preparation).
+  "eval_num_input_tokens_seen",
+  "eval_model_preparation_time",
   "eval_epoch",
 ]);
 

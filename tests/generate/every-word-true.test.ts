@@ -158,6 +158,23 @@ describe("generate says only what is so", () => {
     expect((withDataset.card.metadata["model-index"] as unknown[]).length).toBe(3);
   });
 
+  it("keeps token counts and preparation time out of model-index: they are logged beside metrics, not metrics", async () => {
+    const results = {
+      ...exampleJson("eval_results.json"),
+      eval_num_input_tokens_seen: 4915200,
+      eval_model_preparation_time: 0.0021,
+    };
+    const folder = runFolder({ "eval_results.json": results });
+    const { code, card } = await generate(
+      ["--from", ".", "--stdout", "--license", "mit", "--dataset-repo", "me/hermes-fr"],
+      folder,
+    );
+    expect(code).toBe(0);
+    const metricNames = (card.evalResults ?? []).map((result) => result.metricName ?? result.metricType);
+    expect(metricNames.length).toBeGreaterThan(0);
+    expect(metricNames.join(" ")).not.toMatch(/Tokens|Preparation/i);
+  });
+
   it("keeps a dataset name that cannot be a Hub id as a display name, out of datasets:, and cites <stdout>", async () => {
     const folder = mkdtempSync(join(tmpdir(), "modelcard-words-"));
     const args = ["--profile", "smollm3", "--model-name", "M", "--training-loss", "2.1", "--stdout"];
