@@ -28,3 +28,13 @@ export const CARD_PROBLEM_CODES = {
 } as const;
 
 export type CardProblemCode = keyof typeof CARD_PROBLEM_CODES;
+
+const BLOCK_POSITION = / \(\d+:\d+\)$/;
+
+/**
+ * A problem's words for a line that already shows the file's position: js-yaml's message ends with its position
+ * in the block ("bad indentation of a mapping entry (2:15)"), which would show a second, different position.
+ */
+export function problemText(problem: Pick<CardProblem, "message">): string {
+  return problem.message.replace(BLOCK_POSITION, "");
+}

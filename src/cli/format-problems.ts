@@ -1,11 +1,11 @@
-import type { CardProblem } from "../card/index.js";
+import { type CardProblem, problemText } from "../card/problem.js";
 
-/** `README.md:3:7: error duplicate-key: Map keys must be unique` — one line per problem. */
+/** `README.md:3:7: error yaml-syntax: duplicated mapping key` — one line per problem, one position. */
 export function formatProblems(file: string, problems: readonly CardProblem[]): string {
   return problems
     .map(
       (problem) =>
-        `${file}:${problem.line}:${problem.column}: ${problem.severity} ${problem.code}: ${problem.message}\n`,
+        `${file}:${problem.line}:${problem.column}: ${problem.severity} ${problem.code}: ${problemText(problem)}\n`,
     )
     .join("");
 }

@@ -84,4 +84,18 @@ describe("lint messages say each thing once and as the file has it", () => {
     const two = await lintCard("---\nlicense: mit\n# Model\n", ["--max-warnings", "1"]);
     expect(two.stderr).toBe("modelcard lint: 2 warnings, more than --max-warnings 1; fix some or raise the limit.\n");
   });
+
+  it("shows one position for a YAML error in inspect and update too", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "modelcard-wording-"));
+    const card = join(folder, "README.md");
+    writeFileSync(card, "---\nlicense: mit\ndatasets: foo bar: baz\n---\n# Model\n");
+    const inspect = memoryIo();
+    await cli(["inspect", card], inspect.io);
+    expect(inspect.stdout() + inspect.stderr()).toContain(
+      `${card}:3:18: error yaml-syntax: bad indentation of a mapping entry\n`,
+    );
+    const update = memoryIo();
+    await cli(["update", card, "--set", "license=apache-2.0", "--dry-run"], update.io);
+    expect(update.stdout() + update.stderr()).not.toMatch(/\(\d+:\d+\)/);
+  });
 });

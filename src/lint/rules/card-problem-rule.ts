@@ -1,7 +1,5 @@
-import type { CardProblemCode } from "../../card/index.js";
+import { type CardProblemCode, problemText } from "../../card/problem.js";
 import type { LintRule, Severity } from "../types.js";
-
-const BLOCK_POSITION = / \(\d+:\d+\)$/;
 
 /**
  * A rule that surfaces the card reader's own problems of the given codes, where the reader found them, with the
@@ -27,8 +25,7 @@ export function cardProblemRule(
       for (const problem of card.problems) {
         if (!codes.includes(problem.code)) continue;
         report({
-          // js-yaml's words end with its position in the block ("(2:15)"); the message gives the file's.
-          message: problem.message.replace(BLOCK_POSITION, ""),
+          message: problemText(problem),
           severity: cap ? "warning" : problem.severity,
           line: problem.line,
           column: problem.column,
