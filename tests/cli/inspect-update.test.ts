@@ -40,7 +40,7 @@ describe("modelcard inspect", () => {
   it("reads stdin with -, and exits 1 with the problems on stderr when the card has errors", async () => {
     const { code, stdout, stderr } = await run(["inspect", "-", "--json"], "---\na: 1\nb: [\n---\n");
     expect(code).toBe(1);
-    // js-yaml's one root cause, in its own words and with its position in the block.
+    // js-yaml's one root cause, in its own words and (in the library's reading) with its position in the block.
     expect(JSON.parse(stdout).problems).toMatchObject([
       {
         code: "yaml-syntax",
@@ -48,9 +48,8 @@ describe("modelcard inspect", () => {
         message: "unexpected end of the stream within a flow collection (3:1)",
       },
     ]);
-    expect(stderr).toMatch(
-      /^-:3:5: error yaml-syntax: unexpected end of the stream within a flow collection \(3:1\)$/m,
-    );
+    // On a line that gives the file's position, js-yaml's position in the block is not shown a second time.
+    expect(stderr).toMatch(/^-:3:5: error yaml-syntax: unexpected end of the stream within a flow collection$/m);
   });
 
   it("names a missing file and exits 2", async () => {
