@@ -83,6 +83,7 @@ export function editCardText(text: string, edit: CardEdit): string {
   const yaml = split.yaml.slice(0, splice.start) + inserted + split.yaml.slice(splice.end);
   const after = head + yaml + split.closing + split.body;
   const offset = head.length;
-  verifyEdit({ before: text, after, start: offset + splice.start, end: offset + splice.end, expected, yaml, what });
+  // The check is against the node's lines, measured apart from the splice: what follows them is not the node's.
+  verifyEdit({ before: text, after, start: offset + from, end: offset + to, expected, yaml, what });
   return after;
 }
