@@ -134,7 +134,10 @@ describe("modelcard lint", () => {
     expect(results[0]?.messages[0]?.message).toMatch(
       /missing\.md: cannot read the card \(no such file\); check the path/,
     );
-    expect(results[1]?.messages[0]?.message).toMatch(/binary file/);
+    // Decided by the card's decoder, in the words inspect and update use.
+    expect(results[1]?.messages[0]?.message).toMatch(
+      /b\/README\.md: Byte 3 is a NUL byte: this is binary content, not a Markdown card \(UTF-8 text\)\.$/,
+    );
   });
 
   it("walks folders for README.md and cards, skipping notes without front matter", async () => {
@@ -246,7 +249,12 @@ describe("modelcard lint", () => {
       {
         file: "<stdin>",
         errorCount: 1,
-        messages: [{ ruleId: "unreadable-file", message: "<stdin>: this is binary content, not a Markdown card." }],
+        messages: [
+          {
+            ruleId: "unreadable-file",
+            message: "<stdin>: Byte 7 is a NUL byte: this is binary content, not a Markdown card (UTF-8 text).",
+          },
+        ],
       },
     ]);
   });

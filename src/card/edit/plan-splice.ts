@@ -35,7 +35,7 @@ type AnyPair = Pair<Node | null, Node | null>;
 export function planSplice(
   source: string,
   document: Document.Parsed,
-  edit: CardEdit,
+  edit: Exclude<CardEdit, { kind: "rewrite" }>,
   style: BlockStyle,
 ): Splice | null {
   const text = new SourceText(source);
