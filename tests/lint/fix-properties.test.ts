@@ -51,7 +51,9 @@ const shape: fc.Arbitrary<Shape> = fc.record({
 function render(card: Shape): { bytes: Buffer; aliasPaths: (string | number)[][] } {
   const lines: string[] = [];
   const aliasPaths: (string | number)[][] = [];
-  const comment = (text: string) => card.comments && lines.push(`# ${text}`);
+  const comment = (text: string) => {
+    if (card.comments) lines.push(`# ${text}`);
+  };
   comment("licensing");
   lines.push(
     `license: ${card.license.anchor ? "&lic " : ""}${card.license.value}${card.comments ? "  # as given" : ""}`,
@@ -77,7 +79,7 @@ function render(card: Shape): { bytes: Buffer; aliasPaths: (string | number)[][]
   comment("---- Section: library (kept) ----");
   if (card.libraryName) lines.push(`library_name: ${card.libraryName}`);
   if (card.pipelineTag) lines.push(`pipeline_tag: ${card.pipelineTag}`);
-  card.crossReader.forEach((value, index) => lines.push(`flag${index}: ${value}`));
+  for (const [index, value] of card.crossReader.entries()) lines.push(`flag${index}: ${value}`);
   if (card.tab) lines.push("split:\tvalidation");
   if (card.continuation) lines.push("widget:", '- text: "Translate to French:', 'I like tea."');
   if (card.latin1 === "value") lines.push("author: Ren@E9@");
