@@ -49,7 +49,6 @@ export class ModelCard {
   #modelIndex: ReturnType<typeof readModelIndex> | undefined;
   #differences: CrossReaderDifference[] | undefined;
   #document: Document.Parsed | undefined;
-  #frozen = false;
   readonly #options: ParseOptions;
 
   private constructor(parts: Parts, options: ParseOptions, reading?: BlockReading) {
@@ -116,7 +115,6 @@ export class ModelCard {
     this.#document = undefined;
     this.#modelIndex = undefined;
     this.#problems = undefined;
-    this.#frozen = false;
   }
 
   /** The model-index as huggingface_hub reads it, on first use: a lint run over thousands of cards never needs it. */
@@ -138,13 +136,9 @@ export class ModelCard {
    * `Date`s, `<<` merge keys are merged). A block the Hub cannot read, or that is not a mapping, gives `{}`.
    */
   get metadata(): Metadata {
-    // Frozen on first use, not on reading (a lint run reads many cards and mutates none): the edit methods are the
-    // only way to change a card; a mutated object would silently differ from the text.
-    if (!this.#frozen) {
-      deepFreeze(this.#reading.metadata);
-      this.#frozen = true;
-    }
-    return this.#reading.metadata;
+    // Frozen (by the reader's own pass over the data; here only what it did not walk): the edit methods are the
+    // only way to change a card, and a mutated object would silently differ from the text.
+    return deepFreeze(this.#reading.metadata);
   }
 
   /** False when the Hub would reject the front matter (js-yaml cannot read it, or it is not a mapping). */

@@ -202,6 +202,7 @@ function walkMetadata(metadata: Metadata, budget: number): MetadataWalk {
         visit(value[index]);
         path.pop();
       }
+      Object.freeze(value);
     } else if (isRecord(value)) {
       for (const key of Object.keys(value)) {
         if (UNSAFE_KEYS.has(key)) result.unsafeKeys.push([...path, key]);
@@ -210,6 +211,8 @@ function walkMetadata(metadata: Metadata, budget: number): MetadataWalk {
         visit(value[key]);
         path.pop();
       }
+      // The reading is the card's own: frozen in this pass, which visits every value anyway.
+      Object.freeze(value);
     }
   };
   visit(metadata);
