@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { splitFrontMatter } from "../../src/card/index.js";
-import { fixText, type LintMessage, lintText } from "../../src/lint/index.js";
+import { BUILT_IN_RULES, fixText, type LintMessage, lintText } from "../../src/lint/index.js";
 
 /**
  * Generated cards holding something for every fixable rule (a license, language, library or pipeline tag in the
@@ -145,12 +145,14 @@ function applyEslintFixes(text: string, messages: readonly LintMessage[]): strin
 describe("lint --fix applies verified card edits or leaves the bytes", () => {
   it("over every fixable rule, with aliases, comments, CRLF and Latin-1 bytes", () => {
     const counts = { fixedCards: 0, refusedFixes: 0, latin1Cards: 0 };
+    const rulesFixed = new Set<string>();
     fc.assert(
       fc.property(shape, (card) => {
         const { bytes, aliasPaths } = render(card);
         const input = bytes.toString("utf8");
         const messages = lintText(bytes);
         const fixable = messages.filter((message) => message.fix);
+        for (const message of fixable) rulesFixed.add(message.ruleId);
         const { output, fixed } = fixText(bytes);
         // The summary's fixable count is exactly what --fix applies, and the JSON fixes are exactly its edits.
         expect(fixed).toBe(fixable.length);
@@ -178,6 +180,12 @@ describe("lint --fix applies verified card edits or leaves the bytes", () => {
         expect(lintText(output).filter((message) => message.fix)).toEqual([]);
       }),
       { numRuns: 300 },
+    );
+    // Every fixable rule had fixes applied.
+    expect([...rulesFixed].sort()).toEqual(
+      BUILT_IN_RULES.filter((rule) => rule.fixable)
+        .map((rule) => rule.id)
+        .sort(),
     );
     // The cases exercise fixes that apply, fixes that are refused (aliases), and Latin-1 cards.
     expect(counts.fixedCards).toBeGreaterThan(50);
