@@ -2,12 +2,7 @@ import { ModelCard } from "../card/index.js";
 import { FileAccessError } from "../errors/index.js";
 import { readCardFile } from "../io/read-card-file.js";
 import type { CliIo } from "./io.js";
-
-/** Stdin's bytes: `CliIo.readStdin` gives bytes, or text in tests (encoded back as UTF-8). */
-export async function readStdinBytes(io: CliIo): Promise<Uint8Array> {
-  const input = await io.readStdin();
-  return typeof input === "string" ? Buffer.from(input, "utf8") : input;
-}
+import { readStdinBytes } from "./read-stdin-bytes.js";
 
 /**
  * Loads the card at `path` (`-` reads stdin) through `ModelCard.fromBytes`, as every command does. A file that

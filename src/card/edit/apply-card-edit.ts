@@ -26,7 +26,7 @@ export interface EditSource<R extends { hub: HubYamlReading | null }> {
 const textOf = ({ bom, opening, yaml, closing, body }: CardSplit) => bom + opening + yaml + closing + body;
 
 /** What an edit is called in messages: `set license`, `add to model-index`, `fix license`. */
-export function describeEdit(edit: CardEdit): string {
+function describeEdit(edit: CardEdit): string {
   if (edit.kind !== "rewrite") return `${edit.kind === "append" ? "add to" : edit.kind} ${formatPath(edit.path)}`;
   const paths = edit.changes.flatMap((change) => (change.set ? [formatPath(change.set.path)] : []));
   return paths.length === 1 && edit.changes.length === 1 ? `set ${paths[0]}` : "rewrite the front matter";

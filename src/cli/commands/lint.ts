@@ -5,7 +5,7 @@ import type { ConfiguredSeverity, FileResult, LintConfig } from "../../lint/inde
 import type { DefineCommand } from "../command.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
-import { readStdinBytes } from "../read-card.js";
+import { readStdinBytes } from "../read-stdin-bytes.js";
 import { VERSION } from "../version.js";
 
 // The engine loads when the command runs, so that other commands (and --help) never pay for it.
