@@ -1,4 +1,4 @@
-import type { ModelCard } from "../card/index.js";
+import { CardEditRefusedError, type ModelCard } from "../card/index.js";
 import { cardSource } from "./card-source.js";
 import { lintCard } from "./lint-card.js";
 import { planFixes } from "./plan-fixes.js";
@@ -21,6 +21,12 @@ export function fixCard(card: ModelCard, options: LintOptions = {}): FixCardResu
   const source = cardSource(card);
   const { changes } = planFixes(card, runRules(source, options.config, options.filePath), source.yamlStart);
   if (changes.length === 0) return { messages: lintCard(card, options), fixed: 0 };
-  card.edit([{ kind: "rewrite", changes }]);
+  try {
+    card.edit([{ kind: "rewrite", changes }]);
+  } catch (error) {
+    // Verified above with the same reader: a refusal here would be a bug, and it must not stop a run.
+    if (!(error instanceof CardEditRefusedError)) throw error;
+    return { messages: lintCard(card, options), fixed: 0 };
+  }
   return { messages: lintCard(card, options), fixed: changes.length };
 }
