@@ -2,6 +2,7 @@
 // etc/modelcard.api.md; a test fails when this list and the report disagree. Anything not listed is internal.
 
 export type { CrossReaderDifference } from "./card/cross-reader.js";
+export type { CardEdit, EditPath, TextChange } from "./card/edit/card-edit.js";
 // Errors a caller can act on, each with a `code`.
 export { CardEditRefusedError } from "./card/edit/card-edit-refused-error.js";
 export type { EvalResult, EvalResultInput, ModelIndexReading } from "./card/eval-results.js";
@@ -96,12 +97,14 @@ export type { CardFile, CollectOptions } from "./lint/collect-card-files.js";
 export { collectCardFiles } from "./lint/collect-card-files.js";
 export type { FileResult } from "./lint/file-result.js";
 export { CONFIG_FILE_NAMES, findLintConfig } from "./lint/find-lint-config.js";
+export type { FixCardResult } from "./lint/fix-card.js";
+export { fixCard } from "./lint/fix-card.js";
 export type { FixResult } from "./lint/fix-text.js";
 export { fixText } from "./lint/fix-text.js";
 export { lintCard } from "./lint/lint-card.js";
 export { LintConfigError } from "./lint/lint-config-error.js";
 export type { LintFileOptions } from "./lint/lint-file.js";
-export { lintFile } from "./lint/lint-file.js";
+export { lintCardBytes, lintFile } from "./lint/lint-file.js";
 export type { LintFilesOptions } from "./lint/lint-files.js";
 export { lintFiles } from "./lint/lint-files.js";
 export { lintText } from "./lint/lint-text.js";
@@ -114,6 +117,7 @@ export type {
   KeyPath,
   LintConfig,
   LintFix,
+  LintFixEdit,
   LintMessage,
   LintOptions,
   LintPreset,

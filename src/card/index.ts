@@ -1,5 +1,5 @@
 export type { CrossReaderDifference } from "./cross-reader.js";
-export { type DecodedCard, decodeCardBytes } from "./decode-card-bytes.js";
+export type { CardEdit, EditPath, TextChange } from "./edit/card-edit.js";
 export { CardEditRefusedError } from "./edit/card-edit-refused-error.js";
 export {
   type EvalResult,

@@ -1,17 +1,18 @@
-import { readFile } from "node:fs/promises";
 import { isDeepStrictEqual } from "node:util";
 import type { Document } from "yaml";
-import { FileAccessError } from "../errors/file-access-error.js";
+import { readCardFile } from "../io/read-card-file.js";
 import { type CrossReaderDifference, findCrossReaderDifferences } from "./cross-reader.js";
 import { decodeCardBytes } from "./decode-card-bytes.js";
+import { deepFreeze } from "./deep-freeze.js";
+import { applyCardEdit, type CardSplit } from "./edit/apply-card-edit.js";
 import type { CardEdit } from "./edit/card-edit.js";
 import { CardEditRefusedError } from "./edit/card-edit-refused-error.js";
 import { createCardText } from "./edit/create-card-text.js";
-import { editCardText } from "./edit/edit-card-text.js";
 import { nameModelIndexEntries } from "./edit/name-model-index-entries.js";
 import { planEvalResultEdits } from "./edit/plan-eval-result-edits.js";
 import { type EvalResult, type EvalResultInput, formatPath, readModelIndex } from "./eval-results.js";
 import { detectLineEnding, type LineEnding, splitCard } from "./front-matter.js";
+import { readHubYaml } from "./hub-yaml.js";
 import { MetadataConflictError } from "./metadata-conflict-error.js";
 import type { PositionIndex } from "./position-index.js";
 import type { CardProblem } from "./problem.js";
@@ -34,14 +35,7 @@ export interface UpdateOptions {
 
 export type AddEvalResultOptions = UpdateOptions;
 
-interface Parts {
-  bom: string;
-  opening: string;
-  yaml: string;
-  closing: string;
-  body: string;
-  hasFrontMatter: boolean;
-}
+type Parts = CardSplit;
 
 /**
  * A Hugging Face model card: YAML front matter and a Markdown body. Reads any README.md the way the Hub does,
@@ -51,16 +45,17 @@ interface Parts {
 export class ModelCard {
   #parts: Parts;
   #reading!: BlockReading;
-  #problems: CardProblem[] | undefined;
+  #problems: readonly CardProblem[] | undefined;
   #modelIndex: ReturnType<typeof readModelIndex> | undefined;
   #differences: CrossReaderDifference[] | undefined;
   #document: Document.Parsed | undefined;
   readonly #options: ParseOptions;
 
-  private constructor(parts: Parts, options: ParseOptions) {
+  private constructor(parts: Parts, options: ParseOptions, reading?: BlockReading) {
     this.#parts = parts;
     this.#options = options;
-    this.#read();
+    if (reading) this.#reading = reading;
+    else this.#read();
   }
 
   /** Reads a card from its text. Never throws on content; see `problems`. */
@@ -69,25 +64,29 @@ export class ModelCard {
     return new ModelCard(splitCard(text), options);
   }
 
-  /** Reads a card file (UTF-8). I/O errors are thrown with the path in the message. */
+  /**
+   * Reads a card file: `fromBytes` of its bytes. The file is opened without waiting and checked before it is
+   * read: a FIFO, a socket or a device is refused as "not a regular file". I/O errors are thrown as a
+   * FileAccessError with the path in the message.
+   */
   static async load(path: string, options: ParseOptions = {}): Promise<ModelCard> {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-      const code = (error as NodeJS.ErrnoException).code === "ENOENT" ? "FILE_NOT_FOUND" : "FILE_UNREADABLE";
-      throw new FileAccessError(code, path, `${path}: cannot read the card (${reason}); check the path.`, {
-        cause: error,
-      });
-    }
-    return ModelCard.fromBytes(bytes, options);
+    return ModelCard.fromBytes(await readCardFile(path), options);
   }
 
-  /** Reads a card from its bytes; bytes that are not UTF-8 are reported as an `invalid-utf8` problem. */
+  /**
+   * Reads a card from its bytes: the one way bytes become a card, for every command. A byte order mark is kept
+   * apart; bytes that are not UTF-8 are an `invalid-utf8` problem (edits are refused: they would write U+FFFD);
+   * a NUL byte is a `binary-content` error, and such bytes are not read as a card at all.
+   */
   static fromBytes(bytes: Uint8Array, options: ParseOptions = {}): ModelCard {
-    const { text, problems } = decodeCardBytes(bytes);
-    return ModelCard.parse(text, problems.length ? { ...options, extraProblems: problems } : options);
+    if (!(bytes instanceof Uint8Array)) throw new TypeError("ModelCard.fromBytes expects the card's bytes");
+    const { text, problems, binary } = decodeCardBytes(bytes);
+    const decoded = problems.length
+      ? { ...options, extraProblems: [...problems, ...(options.extraProblems ?? [])] }
+      : options;
+    if (!binary) return ModelCard.parse(text, decoded);
+    const parts = { bom: "", opening: "", yaml: "", closing: "", body: text, hasFrontMatter: false };
+    return new ModelCard(parts, decoded);
   }
 
   /**
@@ -99,14 +98,19 @@ export class ModelCard {
   }
 
   #read(): void {
-    const { bom, opening, yaml, hasFrontMatter } = this.#parts;
+    this.#reading = this.#readParts(this.#parts);
+  }
+
+  /** The card's reader over a split text: js-yaml once, and the checks over its result. */
+  #readParts({ bom, opening, yaml, hasFrontMatter }: Parts): BlockReading {
     const firstLine = (bom + opening).split("\n").length;
-    this.#reading = readBlock(
-      yaml,
-      firstLine,
-      hasFrontMatter,
-      this.#options.maxBlockLength ?? DEFAULT_MAX_BLOCK_LENGTH,
-    );
+    return readBlock(yaml, firstLine, hasFrontMatter, this.#options.maxBlockLength ?? DEFAULT_MAX_BLOCK_LENGTH);
+  }
+
+  /** Takes a new text and its reading (an edit's verified one), dropping what was derived from the old. */
+  #adopt(parts: Parts, reading: BlockReading): void {
+    this.#parts = parts;
+    this.#reading = reading;
     this.#differences = undefined;
     this.#document = undefined;
     this.#modelIndex = undefined;
@@ -115,7 +119,7 @@ export class ModelCard {
 
   /** The model-index as huggingface_hub reads it, on first use: a lint run over thousands of cards never needs it. */
   get #evalReading(): ReturnType<typeof readModelIndex> {
-    this.#modelIndex ??= readModelIndex(this.#reading.metadata["model-index"]);
+    this.#modelIndex ??= deepFreeze(readModelIndex(this.metadata["model-index"]));
     return this.#modelIndex;
   }
 
@@ -132,7 +136,9 @@ export class ModelCard {
    * `Date`s, `<<` merge keys are merged). A block the Hub cannot read, or that is not a mapping, gives `{}`.
    */
   get metadata(): Metadata {
-    return this.#reading.metadata;
+    // Frozen (by the reader's own pass over the data; here only what it did not walk): the edit methods are the
+    // only way to change a card, and a mutated object would silently differ from the text.
+    return deepFreeze(this.#reading.metadata);
   }
 
   /** False when the Hub would reject the front matter (js-yaml cannot read it, or it is not a mapping). */
@@ -172,18 +178,19 @@ export class ModelCard {
   /** Everything wrong with the card: its bytes, its YAML (`readerProblems`) and a model-index with no results. */
   get problems(): readonly CardProblem[] {
     if (!this.#problems) {
-      this.#problems = [...this.readerProblems];
+      const problems = [...this.readerProblems];
       const error = this.#evalReading.error;
       if (error) {
         const where = this.#positionOfPath(error.path) ??
           this.#positionOfPath(["model-index"]) ?? { line: 1, column: 1 };
-        this.#problems.push({
+        problems.push({
           code: "invalid-model-index",
           severity: "error",
           message: `${formatPath(error.path)}: ${error.message}; the model-index yields no evaluation results.`,
           ...where,
         });
       }
+      this.#problems = deepFreeze(problems);
     }
     return this.#problems;
   }
@@ -191,11 +198,11 @@ export class ModelCard {
   /** The problems of reading the card: bytes that are not UTF-8, then what the Hub's reader and others say. */
   get readerProblems(): readonly CardProblem[] {
     const extra = this.#options.extraProblems ?? [];
-    return extra.length === 0 ? this.#reading.problems : [...extra, ...this.#reading.problems];
+    return deepFreeze(extra.length === 0 ? this.#reading.problems : [...extra, ...this.#reading.problems]);
   }
 
   /** One result per metric, or null when there is no valid model-index. */
-  get evalResults(): EvalResult[] | null {
+  get evalResults(): readonly EvalResult[] | null {
     return this.#evalReading.results;
   }
 
@@ -282,7 +289,7 @@ export class ModelCard {
         );
       }
     }
-    const before = this.toString();
+    const before = { parts: this.#parts, reading: this.#reading };
     try {
       if (modelIndex !== undefined) {
         const reading = readModelIndex(nameModelIndexEntries(modelIndex, options.modelName ?? this.modelName));
@@ -294,7 +301,7 @@ export class ModelCard {
         if (!isDeepStrictEqual(currentValue(key), value)) this.set(key, value);
       }
     } catch (error) {
-      if (this.toString() !== before) this.#replaceText(before);
+      if (this.#parts !== before.parts) this.#adopt(before.parts, before.reading);
       throw error;
     }
     return this;
@@ -309,11 +316,50 @@ export class ModelCard {
     return this.#edit(planEvalResultEdits(this.metadata, this.modelName, input, options));
   }
 
-  /** Applies verified edits to the text, all or none. */
-  #edit(edits: readonly CardEdit[]): this {
-    if (edits.length === 0) return this;
+  /**
+   * Applies edits (`set`, `delete`, `append`, or a `rewrite` of source text such as a lint fix), all or none. Each
+   * is verified: the Hub's reader reads exactly the intended metadata and no byte outside the edited node changes;
+   * otherwise a CardEditRefusedError says why and the card stays as it was. The verifying read becomes the card's
+   * reading: an edit costs one js-yaml read.
+   */
+  edit(edits: readonly CardEdit[]): this {
+    this.#refuseUnsafe();
+    let state = { split: this.#parts, reading: this.#reading, document: this.#document };
+    for (const edit of edits) {
+      const next = applyCardEdit(state, edit, (split) => this.#readParts(split));
+      state = { ...next, document: undefined };
+    }
+    if (state.split !== this.#parts) this.#adopt(state.split, state.reading);
+    return this;
+  }
+
+  /**
+   * Why `edits` would be refused (the message of the CardEditRefusedError `edit` would throw), or null when they
+   * would be applied. The card does not change; the check reads the result with the Hub's reader once.
+   */
+  refusalOf(edits: readonly CardEdit[]): string | null {
+    try {
+      this.#refuseUnsafe();
+      const read = (split: CardSplit) => ({ hub: split.hasFrontMatter ? readHubYaml(split.yaml) : null });
+      let state: { split: CardSplit; reading: { hub: ReturnType<typeof read>["hub"] }; document?: Document.Parsed } = {
+        split: this.#parts,
+        reading: this.#reading,
+        document: this.#document,
+      };
+      for (const edit of edits) state = applyCardEdit(state, edit, read);
+      return null;
+    } catch (error) {
+      if (error instanceof CardEditRefusedError) return error.message;
+      throw error;
+    }
+  }
+
+  /** Cards no edit may touch: too large or aliased to verify, or bytes an edit would not write back. */
+  #refuseUnsafe(): void {
     // A block too large or too aliased to read safely: verifying an edit would expand it without end.
-    const unsafe = this.readerProblems.find((p) => p.code === "alias-limit" || p.code === "block-too-large");
+    const unsafe = this.readerProblems.find(
+      (p) => p.code === "alias-limit" || p.code === "block-too-large" || p.code === "binary-content",
+    );
     if (unsafe) throw new CardEditRefusedError(`cannot edit this card: ${unsafe.message}`);
     const badBytes = this.readerProblems.find((problem) => problem.code === "invalid-utf8");
     if (badBytes) {
@@ -321,15 +367,10 @@ export class ModelCard {
       const where = first.charAt(0).toLowerCase() + first.slice(1);
       throw new CardEditRefusedError(`cannot edit this card: ${where}, and an edit would write U+FFFD over it`);
     }
-    const before = this.toString();
-    const after = edits.reduce(editCardText, before);
-    if (after !== before) this.#replaceText(after);
-    return this;
   }
 
-  #replaceText(text: string): void {
-    this.#parts = splitCard(text);
-    this.#read();
+  #edit(edits: readonly CardEdit[]): this {
+    return edits.length === 0 ? this : this.edit(edits);
   }
 
   /** The card's text. An unedited card returns its input byte for byte. */

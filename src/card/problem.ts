@@ -24,6 +24,7 @@ export const CARD_PROBLEM_CODES = {
   "block-too-large": "The front-matter block is too large to parse safely.",
   "unsafe-key": "A key such as __proto__ or constructor, kept as plain data but worth renaming.",
   "invalid-utf8": "The file holds bytes that are not valid UTF-8; they read as U+FFFD.",
+  "binary-content": "The file holds a NUL byte: binary content, not a card; it is not read further.",
   "invalid-model-index": "The model-index does not follow the Hub's schema, so it yields no evaluation results.",
 } as const;
 

@@ -1,5 +1,5 @@
 import { CST, Lexer } from "yaml";
-import { readHubYaml } from "./hub-yaml.js";
+import { type HubYamlReading, readHubYaml } from "./hub-yaml.js";
 import { indentContinuationLines } from "./indent-continuation-lines.js";
 import { isRecord } from "./is-record.js";
 import { PositionIndex } from "./position-index.js";
@@ -35,6 +35,8 @@ export interface BlockReading {
   positionAt: (offset: number) => { line: number; column: number };
   /** Keys and values with their offsets, built on first use. */
   positions: () => PositionIndex;
+  /** js-yaml's own result (null without front matter or for a block too large to read): what edits start from. */
+  hub: HubYamlReading | null;
 }
 
 /**
@@ -74,6 +76,7 @@ export function readBlock(
       ...(fix ? { fix } : {}),
     });
   };
+  let hub: HubYamlReading | null = null;
   const reading = (metadata: Metadata, hubReadable: boolean, mayDifferInPyYaml = false): BlockReading => ({
     metadata,
     problems,
@@ -81,6 +84,7 @@ export function readBlock(
     mayDifferInPyYaml,
     positionAt,
     positions,
+    hub,
   });
 
   if (!hasFrontMatter) return reading({}, true);
@@ -94,7 +98,7 @@ export function readBlock(
     return reading({}, false);
   }
 
-  const hub = readHubYaml(yamlText);
+  hub = readHubYaml(yamlText);
   if (!hub.ok) {
     const code = hub.reason === "duplicated mapping key" ? "duplicate-key" : "yaml-syntax";
     report(code, "error", `${hub.reason} (${hub.line + 1}:${hub.column + 1})`, Math.min(hub.offset, yamlText.length));
@@ -198,6 +202,7 @@ function walkMetadata(metadata: Metadata, budget: number): MetadataWalk {
         visit(value[index]);
         path.pop();
       }
+      Object.freeze(value);
     } else if (isRecord(value)) {
       for (const key of Object.keys(value)) {
         if (UNSAFE_KEYS.has(key)) result.unsafeKeys.push([...path, key]);
@@ -206,6 +211,8 @@ function walkMetadata(metadata: Metadata, budget: number): MetadataWalk {
         visit(value[key]);
         path.pop();
       }
+      // The reading is the card's own: frozen in this pass, which visits every value anyway.
+      Object.freeze(value);
     }
   };
   visit(metadata);

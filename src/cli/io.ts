@@ -2,7 +2,8 @@
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readStdin: () => Promise<string>;
+  /** Stdin's bytes (text is taken as UTF-8): cards read from stdin are decoded as files are. */
+  readStdin: () => Promise<Uint8Array | string>;
   env: NodeJS.ProcessEnv;
   cwd: string;
   /** True when stderr is a terminal (progress bars, colours). */
@@ -21,7 +22,7 @@ export function processIo(): CliIo {
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString("utf8");
+      return Buffer.concat(chunks);
     },
     env: process.env,
     cwd: process.cwd(),

@@ -1,29 +1,18 @@
-import { readFile } from "node:fs/promises";
 import { ModelCard } from "../card/index.js";
 import { FileAccessError } from "../errors/index.js";
-import { nulByteReason } from "../io/binary-content-reason.js";
-import { describeFileError } from "../io/describe-file-error.js";
+import { readCardFile } from "../io/read-card-file.js";
 import type { CliIo } from "./io.js";
+import { readStdinBytes } from "./read-stdin-bytes.js";
 
 /**
- * Loads the card at `path` (`-` reads stdin); a file that cannot be read, or that is binary, becomes a FileAccessError
- * naming the path and the reason.
+ * Loads the card at `path` (`-` reads stdin) through `ModelCard.fromBytes`, as every command does. A file that
+ * cannot be read (missing, a folder, a FIFO or device: never waited on) or that holds binary content becomes a
+ * FileAccessError naming the path and the reason; bytes that are not UTF-8 are a problem of the card.
  */
 export async function readCardArgument(path: string, io: CliIo): Promise<ModelCard> {
-  if (path === "-") return ModelCard.parse(await io.readStdin());
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-    const reason = missing ? "no such file" : describeFileError(error);
-    const code = missing ? "FILE_NOT_FOUND" : "FILE_UNREADABLE";
-    throw new FileAccessError(code, path, `${path}: cannot read the card (${reason}); check the path.`);
-  }
-  const binary = nulByteReason(bytes);
-  if (binary) {
-    throw new FileAccessError("FILE_UNREADABLE", path, `${path}: not a text file (${binary}); a card is UTF-8 text`);
-  }
-  // Bytes that are not UTF-8 in a text card are a problem of the card (invalid-utf8): shown, and edits refused.
-  return ModelCard.fromBytes(bytes);
+  const bytes = path === "-" ? await readStdinBytes(io) : await readCardFile(path);
+  const card = ModelCard.fromBytes(bytes);
+  const binary = card.readerProblems.find((problem) => problem.code === "binary-content");
+  if (binary) throw new FileAccessError("FILE_UNREADABLE", path, `${path}: ${binary.message}`);
+  return card;
 }

@@ -1,11 +1,9 @@
-import { applyFixes } from "./apply-fixes.js";
-import { lintText } from "./lint-text.js";
+import { ModelCard } from "../card/index.js";
+import { fixCard } from "./fix-card.js";
 import type { LintMessage, LintOptions } from "./types.js";
 
-const MAX_PASSES = 10;
-
 export interface FixResult {
-  /** The fixed text (the input when nothing was fixed). */
+  /** The fixed text (the input, decoded, when nothing was fixed). */
   output: string;
   /** Messages of the fixed text: what is left to do by hand. */
   messages: LintMessage[];
@@ -13,26 +11,12 @@ export interface FixResult {
   fixed: number;
 }
 
-function errorCount(messages: readonly LintMessage[]): number {
-  return messages.filter((message) => message.severity === "error").length;
-}
-
 /**
- * Applies every safe fix and lints the result again, pass after pass, until nothing is left to fix. A pass
- * that would leave more errors than it found is dropped, so a fix never makes a card worse.
+ * Applies every fix the card accepts to a card's text or bytes (see `fixCard`). Bytes that are not UTF-8 get no
+ * fix: the output would write U+FFFD over them.
  */
-export function fixText(text: string, options: LintOptions = {}): FixResult {
-  let output = text;
-  let messages = lintText(output, options);
-  let fixed = 0;
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const { text: next, applied } = applyFixes(output, messages);
-    if (applied === 0 || next === output) break;
-    const nextMessages = lintText(next, options);
-    if (errorCount(nextMessages) > errorCount(messages)) break;
-    output = next;
-    messages = nextMessages;
-    fixed += applied;
-  }
-  return { output, messages, fixed };
+export function fixText(text: string | Uint8Array, options: LintOptions = {}): FixResult {
+  const card = typeof text === "string" ? ModelCard.parse(text) : ModelCard.fromBytes(text);
+  const { messages, fixed } = fixCard(card, options);
+  return { output: card.toString(), messages, fixed };
 }

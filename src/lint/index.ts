@@ -2,13 +2,14 @@ export { cardSource } from "./card-source.js";
 export { type CardFile, type CollectOptions, collectCardFiles } from "./collect-card-files.js";
 export { type FileResult, fileResult } from "./file-result.js";
 export { CONFIG_FILE_NAMES, findLintConfig } from "./find-lint-config.js";
+export { type FixCardResult, fixCard } from "./fix-card.js";
 export { type FixResult, fixText } from "./fix-text.js";
 export { formatPrettyFile, type PrettyOptions } from "./format-pretty.js";
 export { formatPrettySummary } from "./format-pretty-summary.js";
 export { createSarifWriter, type SarifWriter } from "./format-sarif.js";
 export { lintCard } from "./lint-card.js";
 export { LintConfigError } from "./lint-config-error.js";
-export { type LintFileOptions, lintFile } from "./lint-file.js";
+export { type LintFileOptions, lintCardBytes, lintFile } from "./lint-file.js";
 export { type LintFilesOptions, lintFiles } from "./lint-files.js";
 export { lintText } from "./lint-text.js";
 export { LintTotals } from "./lint-totals.js";
@@ -22,6 +23,7 @@ export type {
   KeyPath,
   LintConfig,
   LintFix,
+  LintFixEdit,
   LintMessage,
   LintOptions,
   LintPreset,

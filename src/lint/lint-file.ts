@@ -1,8 +1,9 @@
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
+import { ModelCard } from "../card/index.js";
+import { readCardFileSync } from "../io/read-card-file-sync.js";
 import { type FileResult, fileResult } from "./file-result.js";
-import { fixText } from "./fix-text.js";
-import { lintText } from "./lint-text.js";
+import { fixCard } from "./fix-card.js";
+import { lintCard } from "./lint-card.js";
 import type { LintConfig } from "./types.js";
 import { unreadableResult } from "./unreadable-result.js";
 
@@ -16,27 +17,13 @@ export interface LintFileOptions {
   onlyCards?: boolean;
 }
 
-/** True for content that is not a text card: a NUL byte in the first 8 KB, as git decides. */
-function looksBinary(bytes: Buffer): boolean {
-  return bytes.subarray(0, 8192).includes(0);
-}
-
-/** The card's bytes, or the result that says why it cannot be linted (never a throw). */
+/** The card's bytes, or the result that says why it cannot be linted (never a throw, never a wait on a FIFO). */
 export function readCardBytes(path: string, file: string): Buffer | FileResult {
   try {
     // Synchronous: one small read per card, in a worker or a CLI run; waiting on the event loop costs more.
-    return readFileSync(path);
+    return readCardFileSync(path, file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT"
-        ? "no such file"
-        : code === "EISDIR"
-          ? "a folder"
-          : code === "EACCES" || code === "EPERM"
-            ? "permission denied"
-            : (error as Error).message;
-    return unreadableResult(file, `${file}: cannot read the card (${reason}); check the path.`);
+    return unreadableResult(file, (error as Error).message);
   }
 }
 
@@ -49,26 +36,29 @@ export async function lintFile(path: string, options: LintFileOptions = {}): Pro
   return Buffer.isBuffer(bytes) ? lintCardBytes(bytes, path, options) : bytes;
 }
 
-/** `lintFile` once the bytes are read. */
+/**
+ * `lintFile` once the bytes are read: they become a card through `ModelCard.fromBytes`, as for every command.
+ * Binary content is a fatal result; bytes that are not UTF-8 are an `invalid-utf8` warning, and get no fix.
+ */
 export async function lintCardBytes(
-  bytes: Buffer,
+  bytes: Uint8Array,
   path: string,
   options: LintFileOptions = {},
 ): Promise<FileResult | null> {
   const file = options.displayName ?? path;
-  if (looksBinary(bytes))
-    return unreadableResult(file, `${file}: this is a binary file, not a Markdown card; leave it out.`);
-  const text = bytes.toString("utf8");
-  if (options.onlyCards && basename(path).toLowerCase() !== "readme.md" && !/^\s*---[ \t]*[\r\n]/.test(text))
+  const card = ModelCard.fromBytes(bytes);
+  const binary = card.readerProblems.find((problem) => problem.code === "binary-content");
+  if (binary) return unreadableResult(file, `${file}: ${binary.message}`);
+  if (options.onlyCards && basename(path).toLowerCase() !== "readme.md" && !/^\s*---[ \t]*[\r\n]/.test(card.toString()))
     return null;
   const lintOptions = { config: options.config, filePath: path };
-  if (!options.fix) return fileResult(file, lintText(text, lintOptions));
-  const { output, messages, fixed } = fixText(text, lintOptions);
-  if (output !== text) {
+  if (!options.fix) return fileResult(file, lintCard(card, lintOptions));
+  const { messages, fixed } = fixCard(card, lintOptions);
+  if (fixed > 0) {
     try {
       // Loaded only to write: a plain lint run starts faster without it.
       const { writeFileAtomically } = await import("../io/write-file-atomically.js");
-      await writeFileAtomically(path, output);
+      await writeFileAtomically(path, card.toString());
     } catch (error) {
       return unreadableResult(file, (error as Error).message);
     }

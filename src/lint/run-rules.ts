@@ -1,5 +1,5 @@
 import { resolveLintConfig } from "./resolve-lint-config.js";
-import type { KeyPath, LintConfig, LintMessage, LintReport, LintSource } from "./types.js";
+import type { KeyPath, LintConfig, LintFix, LintFixEdit, LintMessage, LintReport, LintSource } from "./types.js";
 
 type Position = Pick<LintMessage, "line" | "column" | "endLine" | "endColumn">;
 
@@ -31,37 +31,47 @@ function positionOf(card: LintSource, finding: LintReport): Position {
   return positionOfPath(card, finding.path ?? [], finding.atValue);
 }
 
-/** Runs the configured rules on one card source; messages come sorted by position. */
-export function runRules(
-  card: LintSource,
-  config: LintConfig | undefined,
-  filePath: string | undefined,
-): LintMessage[] {
-  const messages: LintMessage[] = [];
+/** One rule's message, with the fix it offers as a card edit (offsets in the YAML block), not yet verified. */
+export interface Finding {
+  message: LintMessage;
+  fix?: LintFixEdit;
+}
+
+/** A rule's fix in the YAML block's offsets; a custom rule's `{range, text}` (file offsets) must keep the metadata. */
+function fixEdit(card: LintSource, fix: LintFixEdit | LintFix): LintFixEdit {
+  if (!("range" in fix)) return fix;
+  return { start: fix.range[0] - card.yamlStart, end: fix.range[1] - card.yamlStart, text: fix.text };
+}
+
+/** Runs the configured rules on one card source; findings come sorted by position, their fixes not yet verified. */
+export function runRules(card: LintSource, config: LintConfig | undefined, filePath: string | undefined): Finding[] {
+  const findings: Finding[] = [];
   for (const { rule, severity, options } of resolveLintConfig(config)) {
     // The reader's error is the one root cause: rules over the (empty) metadata would only echo it.
     if (!card.hubReadable && (rule.reads ?? "metadata") === "metadata") continue;
     try {
       rule.check({ card, options, filePath }, (finding) => {
-        messages.push({
+        const message: LintMessage = {
           ruleId: rule.id,
           severity: severity ?? finding.severity ?? rule.defaultSeverity,
           message: finding.message,
           ...positionOf(card, finding),
-          ...(finding.fix && rule.fixable ? { fix: finding.fix } : {}),
-        });
+        };
+        findings.push(finding.fix && rule.fixable ? { message, fix: fixEdit(card, finding.fix) } : { message });
       });
     } catch (error) {
       // A broken (custom) rule must not stop the run over thousands of cards: it becomes an error message.
       const reason = error instanceof Error ? error.message : String(error);
-      messages.push({
-        ruleId: rule.id,
-        severity: "error",
-        message: `Rule "${rule.id}" crashed on this card (${reason}); fix the rule or turn it off.`,
-        line: 1,
-        column: 1,
+      findings.push({
+        message: {
+          ruleId: rule.id,
+          severity: "error",
+          message: `Rule "${rule.id}" crashed on this card (${reason}); fix the rule or turn it off.`,
+          line: 1,
+          column: 1,
+        },
       });
     }
   }
-  return messages.sort((a, b) => a.line - b.line || a.column - b.column);
+  return findings.sort((a, b) => a.message.line - b.message.line || a.message.column - b.message.column);
 }

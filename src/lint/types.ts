@@ -13,6 +13,19 @@ export interface LintFix {
   text: string;
 }
 
+/**
+ * A fix as a rule reports it: a card edit. `[start, end)` of the YAML block (offsets in the block) becomes `text`,
+ * and the Hub then reads the value at `set.path` as `set.value` or, without `set`, the very same metadata
+ * (re-quoting, white space). The card verifies it like every other edit before `--fix` applies it; a fix it
+ * refuses is not offered. A `LintFix` (file offsets) from a custom rule is taken as a change that keeps the metadata.
+ */
+export interface LintFixEdit {
+  start: number;
+  end: number;
+  text: string;
+  set?: { path: KeyPath; value: unknown };
+}
+
 /** One finding, in card-file coordinates (1-based), the shape ESLint's JSON formatter uses. */
 export interface LintMessage {
   ruleId: string;
@@ -70,7 +83,7 @@ export interface LintReport {
   column?: number;
   endLine?: number;
   endColumn?: number;
-  fix?: LintFix;
+  fix?: LintFixEdit | LintFix;
   /** A grade for this finding when the user has not set the rule's severity (e.g. a warning from an error rule). */
   severity?: Severity;
 }

@@ -20,7 +20,7 @@ describe("modelcard inspect on what is not a card", () => {
     expect(await inspect(png)).toEqual({
       code: 2,
       stdout: "",
-      stderr: `modelcard: ${png}: not a text file (a NUL byte at offset 8: binary content); a card is UTF-8 text\n`,
+      stderr: `modelcard: ${png}: Byte 8 is a NUL byte: this is binary content, not a Markdown card (UTF-8 text).\n`,
     });
   });
 

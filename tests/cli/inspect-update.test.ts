@@ -86,6 +86,25 @@ describe("modelcard update", () => {
     expect(readdirSync(folder)).toEqual(["README.md"]);
   });
 
+  it("refuses a model-index whose metric has no number (exit 1), writing nothing", async () => {
+    const modelIndex =
+      "model-index=[{name: m, results: [{task: {type: t}, dataset: {type: d, name: D}, metrics: [{type: acc, value: null}]}]}]";
+    const { code, stderr } = await run(["update", file, "--set", modelIndex]);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `${file}: cannot add an evaluation result: metricValue must be a finite number, not empty; nothing was written.\n`,
+    );
+    expect(readFileSync(file, "utf8")).toBe(CARD);
+  });
+
+  it("keeps the section comment after a nested list when --set replaces it", async () => {
+    const card =
+      "---\nlicense: mit\ntags:\n- name: a\n  # about a\n\n# ---- Section: datasets (owned by data team) ----\n\ndatasets:\n- org/ds\n---\n";
+    writeFileSync(file, card);
+    expect((await run(["update", file, "--set", "tags=[b]", "--overwrite"])).code).toBe(0);
+    expect(readFileSync(file, "utf8")).toBe(card.replace("- name: a\n", "- b\n"));
+  });
+
   it("refuses to replace a value without --overwrite (exit 1) and leaves the file alone", async () => {
     const refused = await run(["update", file, "--set", "license=apache-2.0"]);
     expect(refused.code).toBe(1);

@@ -138,7 +138,10 @@ describe("modelcard lint", () => {
     expect(results[0]?.messages[0]?.message).toMatch(
       /missing\.md: cannot read the card \(no such file\); check the path/,
     );
-    expect(results[1]?.messages[0]?.message).toMatch(/binary file/);
+    // Decided by the card's decoder, in the words inspect and update use.
+    expect(results[1]?.messages[0]?.message).toMatch(
+      /b\/README\.md: Byte 3 is a NUL byte: this is binary content, not a Markdown card \(UTF-8 text\)\.$/,
+    );
   });
 
   it("walks folders for README.md and cards, skipping notes without front matter", async () => {
@@ -256,7 +259,7 @@ describe("modelcard lint", () => {
             ruleId: "unreadable-file",
             severity: 2,
             fatal: true,
-            message: "<stdin>: this is binary content, not a Markdown card.",
+            message: "<stdin>: Byte 7 is a NUL byte: this is binary content, not a Markdown card (UTF-8 text).",
           },
         ],
       },

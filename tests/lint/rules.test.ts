@@ -6,7 +6,8 @@ import { BUILT_IN_RULES, lintText } from "../../src/lint/index.js";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const DOCS = fileURLToPath(new URL("../../docs/rules/", import.meta.url));
-const read = (id: string, name: string) => readFileSync(`${FIXTURES}${id}/${name}.md`, "utf8");
+// Bytes, as a file is linted: a fixture (or a page's example) may hold bytes that are not UTF-8 (invalid-utf8).
+const read = (id: string, name: string) => readFileSync(`${FIXTURES}${id}/${name}.md`);
 
 describe.each(BUILT_IN_RULES.map((rule) => [rule.id, rule] as const))("rule %s", (id, rule) => {
   it("reports its failing fixture, with a position in the card", () => {
@@ -24,11 +25,12 @@ describe.each(BUILT_IN_RULES.map((rule) => [rule.id, rule] as const))("rule %s",
   });
 
   it("has documented examples that fail and pass as the page says", () => {
-    const page = readFileSync(`${DOCS}${id}.md`, "utf8");
+    // Latin-1 maps each byte to one character and back: the example's bytes, exactly as the page holds them.
+    const page = readFileSync(`${DOCS}${id}.md`, "latin1");
     const example = (section: string) => {
-      const match = new RegExp(`## ${section}\\n\\n\`\`\`markdown\\n([\\s\\S]*?)\`\`\``).exec(page);
+      const match = new RegExp(`## ${section}\\n\\n(?:[^\\n]+\\n\\n)?\`\`\`markdown\\n([\\s\\S]*?)\`\`\``).exec(page);
       expect(match, `${id}.md: ${section}`).not.toBeNull();
-      return match?.[1] ?? "";
+      return Buffer.from(match?.[1] ?? "", "latin1");
     };
     expect(lintText(example("Failing example")).some((message) => message.ruleId === id)).toBe(true);
     expect(lintText(example("Passing example"))).toEqual([]);
@@ -54,7 +56,7 @@ describe.each(BUILT_IN_RULES.map((rule) => [rule.id, rule] as const))("rule %s",
         ),
       ),
     );
-    const [beforeLines, afterLines] = [text.split("\n"), output.split("\n")];
+    const [beforeLines, afterLines] = [text.toString("utf8").split("\n"), output.split("\n")];
     expect(afterLines.length).toBe(beforeLines.length);
     beforeLines.forEach((line, index) => {
       if (!fixedLines.has(index + 1)) expect(afterLines[index]).toBe(line);

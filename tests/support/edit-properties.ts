@@ -38,13 +38,17 @@ const TOKENS = [
 type Shape =
   | { kind: "scalar"; token: string }
   | { kind: "list" | "map"; flow: boolean; items: string[] }
-  | { kind: "alias"; to: number };
+  | { kind: "alias"; to: number }
+  /** Block collections nested `levels.length` deep, ending in a comment at one of the indentations around them. */
+  | { kind: "nested"; levels: ("map" | "list")[]; leaf: string; commentAt: number };
 
 interface Entry {
   key: string;
   shape: Shape;
   anchor: boolean;
   comment: "none" | "before" | "after";
+  /** What separates this entry from the next: nothing, a blank line, or a section comment between blank lines. */
+  gap: "none" | "blank" | "section";
 }
 
 interface ModelIndexShape {
@@ -77,6 +81,12 @@ const shape: fc.Arbitrary<Shape> = fc.oneof(
     items: fc.array(token, { minLength: 1, maxLength: 3 }),
   }),
   fc.nat(6).map((to) => ({ kind: "alias" as const, to })),
+  fc.record({
+    kind: fc.constant("nested" as const),
+    levels: fc.array(fc.constantFrom("map" as const, "list" as const), { minLength: 1, maxLength: 3 }),
+    leaf: token,
+    commentAt: fc.nat(7),
+  }),
 );
 const entries = fc.uniqueArray(
   fc.record({
@@ -84,6 +94,7 @@ const entries = fc.uniqueArray(
     shape,
     anchor: fc.boolean(),
     comment: fc.constantFrom("none" as const, "before" as const, "after" as const),
+    gap: fc.constantFrom("none" as const, "none" as const, "blank" as const, "section" as const),
   }),
   { selector: (entry) => entry.key, minLength: 1, maxLength: 5 },
 );
@@ -127,8 +138,45 @@ function inline(entry: Entry, index: number, anchors: Set<number>): string {
   if (shape.kind === "alias") return anchors.has(shape.to) ? `*a${shape.to}` : "mit";
   if (shape.kind === "scalar") return anchor + shape.token;
   if (shape.kind === "list") return `${anchor}[${shape.items.join(", ")}]`;
+  if (shape.kind === "nested")
+    return (
+      anchor +
+      shape.levels.reduceRight((inner, level, at) => {
+        const pair = `{n${at}: ${inner}}`;
+        return level === "list" ? `[${pair}]` : pair;
+      }, shape.leaf)
+    );
   return `${anchor}{${shape.items.map((item, at) => `k${at}: ${item}`).join(", ")}}`;
 }
+
+/**
+ * A nested block value's lines (`key:`, then `n0:` or `- n0:` and deeper), then a comment at one of the columns
+ * around it: column 0, the key's, each level's, or deeper than the last. What an edit of the key may change ends
+ * at the last `nN:` line; the comment belongs to what follows.
+ */
+function nestedLines(shape: Extract<Shape, { kind: "nested" }>, head: string, indent: string, seq: string): string[] {
+  const lines = [head];
+  const columns = [0, indent.length];
+  let column = indent.length + 2;
+  shape.levels.forEach((level, at) => {
+    const tail = at === shape.levels.length - 1 ? ` ${shape.leaf}` : "";
+    if (level === "list") {
+      const dash = at === 0 ? indent.length + seq.length : column;
+      lines.push(`${" ".repeat(dash)}- n${at}:${tail}`);
+      columns.push(dash, dash + 2);
+      column = dash + 4;
+    } else {
+      lines.push(`${" ".repeat(column)}n${at}:${tail}`);
+      columns.push(column);
+      column += 2;
+    }
+  });
+  columns.push(column);
+  lines.push(`${" ".repeat(columns[shape.commentAt % columns.length] ?? 0)}# about n${shape.levels.length - 1}`);
+  return lines;
+}
+
+const GAPS = { none: [], blank: [""], section: ["", "# ---- Section (owned by another team) ----", ""] };
 
 function renderModelIndex(shape: ModelIndexShape, indent: string, seq: string): string {
   const lines = [`${indent}model-index:`];
@@ -197,7 +245,11 @@ export function renderCard(card: CardShape): string {
     card.entries.forEach((entry, index) => {
       if (entry.comment === "before") lines.push(`${indent}# about ${entry.key}`);
       const { shape } = entry;
-      if ((shape.kind === "list" || shape.kind === "map") && !shape.flow) {
+      if (shape.kind === "nested") {
+        const anchor = entry.anchor ? ` &a${index}` : "";
+        if (entry.anchor) anchors.add(index);
+        lines.push(...nestedLines(shape, `${indent}${entry.key}:${anchor}`, indent, seq));
+      } else if ((shape.kind === "list" || shape.kind === "map") && !shape.flow) {
         const anchor = entry.anchor ? ` &a${index}` : "";
         if (entry.anchor) anchors.add(index);
         lines.push(`${indent}${entry.key}:${anchor}`);
@@ -209,6 +261,7 @@ export function renderCard(card: CardShape): string {
           `${indent}${entry.key}: ${inline(entry, index, anchors)}${entry.comment === "after" ? "  # note" : ""}`,
         );
       }
+      lines.push(...GAPS[entry.gap]);
     });
     if (card.modelIndex) lines.push(renderModelIndex(card.modelIndex, indent, seq));
     if (card.documentEnd) lines.push("...");
@@ -280,22 +333,42 @@ function changedRange(before: string, after: string): [number, number] {
   return [prefix, before.length - suffix];
 }
 
-/** The lines of a top-level key's pair (or of the whole flow mapping) in the card text, from `yaml`'s own reading. */
+/**
+ * The lines of a top-level key's pair (or of the whole flow mapping) in the card text: from its key's line to its
+ * last line of content. Blank and comment lines after that belong to what follows (found here line by line, not
+ * from a YAML library's node ranges, which run on over them).
+ */
 function keyExtent(text: string, key: string): [number, number] | null {
   const body = withoutBom(text);
   const split = splitFrontMatter(body);
   const offset = text.length - body.length + split.opening.length;
   const contents = parseDocument(split.yaml, { uniqueKeys: false }).contents;
   if (!isMap(contents)) return null;
-  if (contents.flow) return [offset + (contents.range?.[0] ?? 0), offset + (contents.range?.[2] ?? 0)];
+  if (contents.flow) return [offset + (contents.range?.[0] ?? 0), offset + (contents.range?.[1] ?? 0)];
   const pair = contents.items.find((item) => isScalar(item.key) && item.key.value === key);
   if (!pair || !isScalar(pair.key)) return null;
-  const start = split.yaml.lastIndexOf("\n", (pair.key.range?.[0] ?? 0) - 1) + 1;
-  const valueEnd = (pair.value as { range?: number[] } | null)?.range?.[2] ?? pair.key.range?.[2] ?? start;
-  const next = split.yaml.indexOf("\n", Math.max(valueEnd - 1, start));
+  const yaml = split.yaml;
+  const start = yaml.lastIndexOf("\n", (pair.key.range?.[0] ?? 0) - 1) + 1;
+  const keyColumn = (pair.key.range?.[0] ?? 0) - start;
+  let end = yaml.indexOf("\n", start);
+  end = end === -1 ? yaml.length : end + 1;
+  // The generated cards hold no block scalars: a line starting with `#` is a comment.
+  for (let line = end; line < yaml.length; ) {
+    const next = yaml.indexOf("\n", line);
+    const lineEnd = next === -1 ? yaml.length : next + 1;
+    const content = yaml.slice(line, lineEnd).replace(/\r?\n$/, "");
+    const column = content.length - content.trimStart().length;
+    const trimmed = content.trim();
+    const inside = column > keyColumn || (column === keyColumn && /^-( |$)/.test(trimmed));
+    if (trimmed !== "" && !trimmed.startsWith("#")) {
+      if (!inside) break;
+      end = lineEnd;
+    }
+    line = lineEnd;
+  }
   // The pair's lines with their line breaks (the one before the first line goes when the last pair does).
-  const lineBreakBefore = split.yaml[start - 2] === "\r" ? 2 : 1;
-  return [offset + Math.max(0, start - lineBreakBefore), offset + (next === -1 ? split.yaml.length : next + 1)];
+  const lineBreakBefore = yaml[start - 2] === "\r" ? 2 : 1;
+  return [offset + Math.max(0, start - lineBreakBefore), offset + end];
 }
 
 function flatResults(data: Record<string, unknown>): string[] {

@@ -92,6 +92,33 @@ describe("the cases that used to destroy data", () => {
   });
 });
 
+describe("the edited node ends at its last line of content", () => {
+  const deep = "---\nx:\n  a:\n    b: 1\n    # deep\n# about y\ny: 2\n---\n";
+  const sections =
+    "---\nlicense: mit\ntags:\n- name: a\n  # about a\n\n# ---- Section: datasets (owned by data team) ----\n\ndatasets:\n- org/ds\n---\n";
+
+  it("keeps the comments after a value nested two levels deep when the value is set or deleted", () => {
+    expect(ModelCard.parse(deep).set("x", 1).toString()).toBe("---\nx: 1\n    # deep\n# about y\ny: 2\n---\n");
+    expect(ModelCard.parse(deep).delete("x").toString()).toBe("---\n    # deep\n# about y\ny: 2\n---\n");
+    expect(
+      ModelCard.parse(deep)
+        .update({ x: { a: 2 } }, { overwrite: true })
+        .toString(),
+    ).toBe("---\nx:\n  a: 2\n    # deep\n# about y\ny: 2\n---\n");
+  });
+
+  it("keeps a section comment and the blank lines around it, which belong to the next key", () => {
+    expect(ModelCard.parse(sections).set("tags", ["b"]).toString()).toBe(sections.replace("- name: a\n", "- b\n"));
+    expect(ModelCard.parse(sections).delete("tags").toString()).toBe(sections.replace("tags:\n- name: a\n", ""));
+  });
+
+  it("quotes a multi-line string written before a comment indented past its key, which a block scalar would take in", () => {
+    const card = ModelCard.parse(deep).set("x", "one\ntwo");
+    expect(card.toString()).toBe('---\nx: "one\\ntwo"\n    # deep\n# about y\ny: 2\n---\n');
+    expect(card.metadata.x).toBe("one\ntwo");
+  });
+});
+
 describe("nested nodes", () => {
   const text = "---\nmodel-index:\n- name: m\n  results: []\n- name: n\n  results: []\n---\n";
 

@@ -101,3 +101,69 @@ describe("addEvalResult appends one node and keeps every other byte", () => {
     expect(card.toString()).toBe(text.replace(closing, appended + closing));
   });
 });
+
+describe("only valid results are written", () => {
+  const refusal = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error("not refused");
+  };
+
+  it("refuses a metric value that is not a finite number, before writing, keeping the card's results", () => {
+    for (const [metricValue, shown] of [
+      [null, "empty"],
+      [Number.NaN, "NaN"],
+      [Number.POSITIVE_INFINITY, "Infinity"],
+      ["0.5", 'string "0.5"'],
+    ] as const) {
+      const card = ModelCard.parse(COMMENTED);
+      expect(refusal(() => card.addEvalResult({ ...sst2, metricType: "precision", metricValue }))).toBe(
+        `cannot add an evaluation result: metricValue must be a finite number, not ${shown}`,
+      );
+      expect(card.toString()).toBe(COMMENTED);
+      expect(card.evalResults).toHaveLength(2);
+    }
+  });
+
+  it("refuses what the Hub's schema rejects: a missing dataset name, a config that is not a string, a source without url", () => {
+    const card = ModelCard.parse(COMMENTED);
+    const add = (extra: object) => () =>
+      card.addEvalResult({ ...sst2, metricType: "precision", metricValue: 1, ...extra } as never);
+    expect(refusal(add({ datasetName: undefined }))).toBe(
+      "cannot add an evaluation result: datasetName must be a non-empty string, not empty",
+    );
+    expect(refusal(add({ datasetConfig: 3 }))).toBe(
+      "cannot add an evaluation result: datasetConfig must be a string, not 3",
+    );
+    expect(refusal(add({ sourceName: "leaderboard" }))).toBe(
+      "cannot add an evaluation result: sourceName needs a sourceUrl",
+    );
+    expect(card.toString()).toBe(COMMENTED);
+  });
+
+  it("update refuses a model-index patch holding such a metric, all or nothing", () => {
+    const card = ModelCard.parse(COMMENTED);
+    const patch = {
+      license: "apache-2.0",
+      "model-index": [
+        {
+          name: "my-model",
+          results: [
+            {
+              task: { type: "text-classification" },
+              dataset: { name: "SST-2", type: "sst2" },
+              metrics: [{ type: "recall", value: null }],
+            },
+          ],
+        },
+      ],
+    };
+    expect(refusal(() => card.update(patch, { overwrite: true }))).toBe(
+      "cannot add an evaluation result: metricValue must be a finite number, not empty",
+    );
+    expect(card.toString()).toBe(COMMENTED);
+  });
+});

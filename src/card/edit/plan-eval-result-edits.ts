@@ -12,6 +12,7 @@ import {
 import { MetadataConflictError } from "../metadata-conflict-error.js";
 import type { CardEdit } from "./card-edit.js";
 import { CardEditRefusedError } from "./card-edit-refused-error.js";
+import { evalResultProblem } from "./eval-result-problem.js";
 
 export interface EvalResultPlacement {
   overwrite?: boolean;
@@ -59,6 +60,8 @@ export function planEvalResultEdits(
   options: EvalResultPlacement = {},
 ): CardEdit[] {
   const result = completeEvalResult(input);
+  const problem = evalResultProblem(result);
+  if (problem) throw new CardEditRefusedError(`cannot add an evaluation result: ${problem}`);
   const name = options.modelName ?? cardModelName;
   const newResult = resultEntry(result, [metricEntry(result)]);
   const current = metadata["model-index"];

@@ -1,8 +1,20 @@
-import { type Document, isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from "yaml";
 import { formatPath } from "../eval-results.js";
 import { type BlockStyle, detectBlockStyle, renderPair, renderValue } from "../yaml-writing.js";
 import type { CardEdit, EditPath } from "./card-edit.js";
 import { CardEditRefusedError } from "./card-edit-refused-error.js";
+import { lastContentEnd } from "./last-content-end.js";
 
 /** Replace `source[start, end)` by `text`; `touched` are the old nodes that go away (their anchors with them). */
 export interface Splice {
@@ -23,7 +35,7 @@ type AnyPair = Pair<Node | null, Node | null>;
 export function planSplice(
   source: string,
   document: Document.Parsed,
-  edit: CardEdit,
+  edit: Exclude<CardEdit, { kind: "rewrite" }>,
   style: BlockStyle,
 ): Splice | null {
   const text = new SourceText(source);
@@ -98,8 +110,17 @@ class SourceText {
     return newline === -1 ? this.source.length : newline + 1;
   }
 
-  /** The node's last character that is not white space (a trailing comment on its line stays outside). */
+  /**
+   * Past the node's last character of content. A block collection's range runs on over the comments and blank
+   * lines after it, which belong to what follows (the next key's section comment), so its end is its last
+   * item's; a scalar ends at its value (a trailing comment on its line stays outside).
+   */
   contentEnd(node: Node): number {
+    if ((isMap(node) || isSeq(node)) && !node.flow) {
+      const last = (node.items as (Node | AnyPair | null)[]).at(-1);
+      if (last && isPair(last)) return this.pairEnd(last as AnyPair);
+      if (last?.range) return this.contentEnd(last);
+    }
     const [start = 0, end = start] = node.range ?? [];
     let at = end;
     while (at > start && /\s/.test(this.source[at - 1] ?? "")) at--;
@@ -119,6 +140,16 @@ class SourceText {
     return pair.key?.range?.[0] ?? 0;
   }
 
+  /**
+   * The lines an edit of a block pair may change: from its first line to the end of its last line of content,
+   * measured by the lexer (not by the node ranges the splice is planned from), so that the check is independent.
+   */
+  pairExtent(pair: AnyPair): [number, number] {
+    const from = this.lineStart(this.pairStart(pair));
+    const to = Math.max(pair.value?.range?.[2] ?? 0, pair.key?.range?.[2] ?? 0, from);
+    return [from, this.nextLineStart(Math.max(lastContentEnd(this.source, from, to) - 1, from))];
+  }
+
   /** Lines after the first get `column` spaces, so that a rendered value sits at its place. */
   indent(rendered: string, column: number): string {
     const padding = " ".repeat(column);
@@ -130,9 +161,7 @@ function replaceValue(text: SourceText, map: YAMLMap, pair: AnyPair, value: unkn
   const start = text.pairStart(pair);
   const end = text.pairEnd(pair);
   const old = pair.value;
-  const extent: [number, number] = map.flow
-    ? [map.range?.[0] ?? start, map.range?.[1] ?? end]
-    : [text.lineStart(start), text.nextLineStart(end)];
+  const extent: [number, number] = map.flow ? [map.range?.[0] ?? start, map.range?.[1] ?? end] : text.pairExtent(pair);
   const valueStart = old?.range?.[0];
   const isInPlaceScalar =
     isScalar(old) &&
@@ -150,8 +179,12 @@ function replaceValue(text: SourceText, map: YAMLMap, pair: AnyPair, value: unkn
   const keyText = text.source.slice(start, text.contentEnd(pair.key as Node));
   const keyName = String((pair.key as { value: unknown }).value);
   const inline = map.flow || ((isMap(old) || isSeq(old)) && old.flow === true && typeof value === "object");
-  // A comment after the value would become part of a block scalar written before it.
-  const quoteMultiline = text.source.slice(end, text.lineEnd(end)).trim() !== "";
+  // A comment after the value, on its line or indented past the key below it, would become part of a block
+  // scalar written before it.
+  const following = /^\s*/.exec(text.source.slice(end))?.[0] ?? "";
+  const quoteMultiline =
+    text.source.slice(end, text.lineEnd(end)).trim() !== "" ||
+    (text.source[end + following.length] === "#" && text.column(end + following.length) > text.column(start));
   const ownStyle = {
     ...style,
     ...detectBlockStyle(text.source.slice(start, end)),
@@ -224,7 +257,7 @@ function deletePair(text: SourceText, map: YAMLMap, pair: AnyPair): Splice {
     return { start, end, text: "", touched, extent };
   }
   const lineStart = text.lineStart(start);
-  const extent: [number, number] = [lineStart, text.nextLineStart(end)];
+  const extent = text.pairExtent(pair);
   // The last key of a block mapping leaves an empty mapping, which the Hub still reads as one.
   if (pairs.length === 1) return { start, end, text: "{}", touched, extent };
   if (text.source.slice(lineStart, start).trim() !== "" && next) {

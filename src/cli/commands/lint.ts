@@ -5,6 +5,7 @@ import type { ConfiguredSeverity, FileResult, LintConfig } from "../../lint/inde
 import type { DefineCommand } from "../command.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
+import { readStdinBytes } from "../read-stdin-bytes.js";
 import { VERSION } from "../version.js";
 
 // The engine loads when the command runs, so that other commands (and --help) never pay for it.
@@ -228,12 +229,10 @@ export const lintCommand: DefineCommand = ({ io, exit }) =>
       const output = createOutput(lint, io, flags, config);
       output.start();
       if (targets.includes("-")) {
-        const text = await io.readStdin();
-        // A NUL byte means binary content, as for files: reported, never printed as a card.
-        const result = text.includes("\0")
-          ? lint.unreadableResult("<stdin>", "<stdin>: this is binary content, not a Markdown card.")
-          : lint.fileResult("<stdin>", lint.lintText(text, { config }));
-        output.add(result, "<stdin>", result.fatal ? undefined : text);
+        // Decoded by the card as a file is: binary content is reported, never printed as a card.
+        const bytes = await readStdinBytes(io);
+        const result = (await lint.lintCardBytes(bytes, "<stdin>", { config })) as FileResult;
+        output.add(result, "<stdin>", result.fatal ? undefined : Buffer.from(bytes).toString("utf8"));
       }
       const files = lint.collectCardFiles(
         targets.filter((path) => path !== "-"),

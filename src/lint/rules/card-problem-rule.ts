@@ -30,13 +30,9 @@ export function cardProblemRule(
           line: problem.line,
           column: problem.column,
           ...(problem.endLine === undefined ? {} : { endLine: problem.endLine, endColumn: problem.endColumn }),
+          // The reader's repairs keep the metadata as it is (white space): the card verifies that.
           ...(problem.fix
-            ? {
-                fix: {
-                  range: [card.yamlStart + problem.fix.range[0], card.yamlStart + problem.fix.range[1]],
-                  text: problem.fix.text,
-                },
-              }
+            ? { fix: { start: problem.fix.range[0], end: problem.fix.range[1], text: problem.fix.text } }
             : {}),
         });
       }

@@ -44,7 +44,8 @@ export const crossReader: LintRule = {
       report({
         message: `${where} is ${describeValue(difference.hub)} to the Hub (js-yaml) but ${describeValue(difference.pyyaml, difference.pyyamlKind)} to PyYAML (huggingface_hub); write ${text}.`,
         ...span,
-        fix: { range: [card.yamlStart + difference.start, card.yamlStart + difference.end], text },
+        // The same value for the Hub, written so that PyYAML agrees: the metadata must not change.
+        fix: { start: difference.start, end: difference.end, text },
       });
     }
   },

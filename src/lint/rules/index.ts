@@ -4,6 +4,7 @@ import { crossReader } from "./cross-reader.js";
 import { duplicateKey } from "./duplicate-key.js";
 import { fieldType } from "./field-type.js";
 import { hubId } from "./hub-id.js";
+import { invalidUtf8 } from "./invalid-utf8.js";
 import { language } from "./language.js";
 import { libraryName } from "./library-name.js";
 import { license } from "./license.js";
@@ -24,6 +25,7 @@ import { yamlSyntax } from "./yaml-syntax.js";
 
 /** The built-in rules, in the order they run: syntax first, then fields, vocabularies, ids, values, consistency. */
 export const BUILT_IN_RULES: readonly LintRule[] = [
+  invalidUtf8,
   noFrontMatter,
   yamlSyntax,
   tabIndentation,

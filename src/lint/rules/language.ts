@@ -1,6 +1,6 @@
 import type { LintRule } from "../types.js";
 import { languageCodeByName, languageCodeSet } from "../vocabularies.js";
-import { entriesOf, optionsObject, replaceScalar, shown, stringList } from "./rule-kit.js";
+import { entriesOf, optionsObject, setScalar, shown, stringList } from "./rule-kit.js";
 
 export interface LanguageOptions {
   /** Values accepted besides the ISO codes. */
@@ -43,7 +43,7 @@ export const language: LintRule<LanguageOptions> = {
       if (codes.has(value)) continue;
       const suggestion = suggestCode(value, codes);
       // Only a change of letter case is safe to apply; a region or a name may hide a choice.
-      const fix = suggestion === value.toLowerCase() ? replaceScalar(card, path, suggestion) : undefined;
+      const fix = suggestion === value.toLowerCase() ? setScalar(card, path, suggestion, suggestion) : undefined;
       report({
         message:
           suggestion === undefined

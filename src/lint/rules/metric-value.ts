@@ -1,7 +1,7 @@
 import { formatPath } from "../../card/index.js";
 import type { LintRule } from "../types.js";
 import { eachMetric } from "./each-metric.js";
-import { numericValue, replaceScalar, shown } from "./rule-kit.js";
+import { numericValue, setScalar, shown } from "./rule-kit.js";
 
 const SAFE_DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
@@ -21,7 +21,7 @@ export const metricValue: LintRule = {
       if (number !== null && Number.isFinite(number)) {
         // Only decimals that YAML 1.1 and 1.2 read alike are unquoted (`5e-6` and `010` are not).
         const text = String(value).trim();
-        const fix = SAFE_DECIMAL.test(text) ? replaceScalar(card, at, text) : undefined;
+        const fix = SAFE_DECIMAL.test(text) ? setScalar(card, at, number, text) : undefined;
         report({
           message: `${where} is the string ${shown(value)}; write the number without quotes so the Hub can chart it.`,
           path: at,

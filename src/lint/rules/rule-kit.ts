@@ -1,15 +1,18 @@
 import { isRecord } from "../../card/is-record.js";
-import type { KeyPath, LintFix, LintSource } from "../types.js";
+import type { KeyPath, LintFixEdit, LintSource } from "../types.js";
 
 /** Small helpers shared by the built-in rules. */
 
 export { isRecord };
 
-/** A fix replacing the scalar at `path` with `text` (YAML source), or undefined when there is no such scalar. */
-export function replaceScalar(card: LintSource, path: KeyPath, text: string): LintFix | undefined {
+/**
+ * A fix setting the scalar at `path` to `value`, written as `text` (YAML source), or undefined when there is no
+ * such one-line scalar. The card verifies that the Hub reads `value` there and nothing else changes.
+ */
+export function setScalar(card: LintSource, path: KeyPath, value: unknown, text: string): LintFixEdit | undefined {
   const span = card.scalarAt(path);
   if (!span || span.source === "" || span.source.includes("\n")) return undefined;
-  return { range: [card.yamlStart + span.start, card.yamlStart + span.end], text };
+  return { start: span.start, end: span.end, text, set: { path, value } };
 }
 
 /** A double-quoted YAML scalar; JSON's string syntax is valid YAML in both 1.1 and 1.2. */

@@ -1,6 +1,6 @@
 import { formatPath, isAmbiguousString } from "../../card/index.js";
 import type { KeyPath, LintReport, LintSource } from "../types.js";
-import { replaceScalar, shown } from "./rule-kit.js";
+import { setScalar, shown } from "./rule-kit.js";
 
 /** The same value in another letter case, when the vocabulary holds exactly one. */
 function caseVariant(value: string, vocabulary: ReadonlySet<string>): string | undefined {
@@ -35,7 +35,7 @@ export function checkVocabularyValue(
   const variant = caseVariant(value, vocabulary);
   if (variant !== undefined) {
     const text = isAmbiguousString(variant) ? JSON.stringify(variant) : variant;
-    const fix = replaceScalar(card, path, text);
+    const fix = setScalar(card, path, variant, text);
     report({
       message: `${what[0]?.toUpperCase()}${what.slice(1)} "${value}" is not known; did you mean "${variant}"? Expected: ${variant}; Actual: ${value}.`,
       path,
