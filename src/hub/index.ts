@@ -7,7 +7,12 @@ export {
   type HubTimeouts,
 } from "./fetch-with-timeouts.js";
 export { fetchWithUploadProgress, type UploadBytesSent } from "./fetch-with-upload-progress.js";
-export { type FindPushedCommitParams, findPushedCommit, type PushedCommitSearch } from "./find-pushed-commit.js";
+export {
+  type CommittedFile,
+  type FindPushedCommitParams,
+  findPushedCommit,
+  type PushedCommitSearch,
+} from "./find-pushed-commit.js";
 export { type ConnectionFailure, HubConnectionError } from "./hub-connection-error.js";
 export { type LocalCardCheck, lintBeforePush } from "./lint-before-push.js";
 export { locateHubMessage } from "./locate-hub-message.js";
@@ -28,7 +33,8 @@ export {
   pushModelCard,
 } from "./push-model-card.js";
 export type { PushProblem } from "./push-problem.js";
-export { REDACTED_TOKEN, redactToken } from "./redact-token.js";
+export { createSecretRedactor, REDACTED_TOKEN, redactValues, type SecretsToRedact } from "./redact-secrets.js";
+export { redactToken } from "./redact-token.js";
 export {
   type HubCredentials,
   type ResolveHubCredentialsParams,
