@@ -33,7 +33,10 @@ export function describePushFailure(
   error: unknown,
   context: PushFailureContext,
 ): PushFailedError | FileAccessError {
-  if (error instanceof PushFailedError || error instanceof FileAccessError) return error;
+  if (error instanceof PushFailedError) return error;
+  // A file that changed under the push, even when it surfaces as the cause of a failed upload.
+  const changedFile = fileAccessErrorIn(error);
+  if (changedFile) return changedFile;
   const state = repositoryState(context);
   let reason: string;
   let hint = "";
@@ -58,6 +61,15 @@ export function describePushFailure(
   }
   const message = `${WHAT[step]} failed for ${context.repoUrl}: ${reason}; ${state}${hint ? `; ${hint}` : ""}.`;
   return new PushFailedError(step, context.redact(message), statusCode);
+}
+
+function fileAccessErrorIn(error: unknown): FileAccessError | null {
+  let current = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    if (current instanceof FileAccessError) return current;
+    current = current.cause;
+  }
+  return null;
 }
 
 function repositoryState(context: PushFailureContext): string {

@@ -1,9 +1,10 @@
 import type { Stats } from "node:fs";
-import { access, constants, lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
+import { access, constants, lstat, readdir, realpath, stat } from "node:fs/promises";
 import { dirname, join, parse, sep } from "node:path";
 import picomatch from "picomatch";
 import { describeFileError } from "../io/describe-file-error.js";
 import { TEMPORARY_FILE_NAME } from "../io/temporary-file-name.js";
+import { readRegularFile } from "./read-regular-file.js";
 
 /** One file of the commit: where it is on disk and where it goes in the repository. */
 export interface UploadFile {
@@ -394,7 +395,10 @@ function isModelFile(name: string): boolean {
 
 async function hasQuantizationConfig(folder: string): Promise<boolean> {
   try {
-    const config: unknown = JSON.parse(await readFile(join(folder, "config.json"), "utf8"));
+    // A config.json that is a FIFO is not waited on: it is no model folder's config.
+    const bytes = await readRegularFile(join(folder, "config.json"));
+    if (!bytes) return false;
+    const config: unknown = JSON.parse(bytes.toString("utf8"));
     const quantization = (config as { quantization_config?: unknown } | null)?.quantization_config;
     return typeof quantization === "object" && quantization !== null;
   } catch {

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -347,6 +347,18 @@ describe("push never waits on a FIFO", () => {
       expect(stderr).toContain(`  ${join(dir, "README.md")}: not a regular file (a FIFO)\n`);
     }
     expect(hub.requests).toEqual([]);
+  });
+
+  it("plans a folder whose subfolder's config.json is a FIFO without waiting on it", async () => {
+    const dir = copyRunFixture();
+    mkdirSync(join(dir, "variant"));
+    mkfifo(join(dir, "variant", "config.json"));
+    const { code, stdout } = await push([dir, "--repo", "alice/fifo", "--dry-run", "--json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).leftOut).toContainEqual({
+      path: "variant/",
+      reason: "not a quantized model folder (no config.json with a quantization_config)",
+    });
   });
 
   it("leaves out a FIFO named like a model file, saying why", async () => {
