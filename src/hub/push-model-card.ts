@@ -198,7 +198,8 @@ async function pushOpenedFiles(params: PushModelCardParams, push: OpenedPush): P
     throw new FileAccessError("FILE_UNREADABLE", push.card.localPath, message);
   }
   const cardText = cardBytes.toString("utf8");
-  const card = params.card instanceof ModelCard ? params.card : ModelCard.parse(cardText);
+  // The one decoder: bytes that are not UTF-8 are the card's `invalid-utf8` problem, as for lint and inspect.
+  const card = params.card instanceof ModelCard ? params.card : ModelCard.fromBytes(cardBytes);
   const problems = [...(await (params.validate ?? lintBeforePush())(card, { filePath: push.card.localPath }))];
   problems.push(...outsideLinkProblems(plan));
   if (problems.some((problem) => problem.severity === "error")) return { ...base, status: "refused", problems };

@@ -2,7 +2,7 @@ import { lstat, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { Command } from "commander";
 import { readRepoId } from "../../card/index.js";
-import { type GeneratedCard, GenerateInputError, generateCard } from "../../generate/index.js";
+import type { GeneratedCard } from "../../generate/index.js";
 import {
   createSecretRedactor,
   DEFAULT_CONNECT_TIMEOUT_MS,
@@ -101,6 +101,8 @@ export const pushCommand: DefineCommand = ({ io, exit }) =>
       try {
         // "generate, then push": a run folder without a card gets the card `generate --from` would write.
         if (isFolder && (await hasNoCard(path))) {
+          // Loaded only here: pushing a card that exists needs no template engine nor image renderer.
+          const { GenerateInputError, generateCard } = await import("../../generate/index.js");
           try {
             // No hardware detection: the machine that pushes is not always the one that trained.
             generated = await generateCard({ values: { from: path, "repo-name": flags.repo }, hardwareProbe: null });
