@@ -222,7 +222,7 @@ async function pushOpenedFiles(params: PushModelCardParams, push: OpenedPush): P
   const partsSent = new Map<string, Map<number, number>>();
   const retried = fetchWithRetries(
     fetchWithUploadProgress(
-      fetchWithoutRedirects(params.fetch ?? fetchWithTimeouts(params.timeouts)),
+      fetchWithoutRedirects(params.fetch ?? fetchWithTimeouts(params.timeouts), hubUrl),
       ({ path, part, sent }) => {
         const parts = partsSent.get(path) ?? new Map<number, number>();
         partsSent.set(path, parts.set(part, sent));
