@@ -33,8 +33,9 @@ export {
   pushModelCard,
 } from "./push-model-card.js";
 export type { PushProblem } from "./push-problem.js";
-export { createSecretRedactor, REDACTED_TOKEN, redactValues, type SecretsToRedact } from "./redact-secrets.js";
+export { createSecretRedactor, REDACTED_TOKEN, type SecretsToRedact } from "./redact-secrets.js";
 export { redactToken } from "./redact-token.js";
+export { redactValues } from "./redact-values.js";
 export {
   type HubCredentials,
   type ResolveHubCredentialsParams,

@@ -3,7 +3,8 @@ import { type FileHandle, lstat, open, realpath } from "node:fs/promises";
 import { FileAccessError } from "../errors/file-access-error.js";
 import { describeFileError } from "../io/describe-file-error.js";
 import { DescriptorBlob } from "./descriptor-blob.js";
-import { type FileIdentity, notRegularFile, type PlannedSource, type UploadFile } from "./plan-upload.js";
+import { notRegularFile } from "./not-regular-file.js";
+import type { FileIdentity, PlannedSource, UploadFile } from "./plan-upload.js";
 
 /** The files of a plan, each open once: what is hashed, uploaded and committed is read from these descriptors. */
 export interface OpenedFiles {

@@ -4,6 +4,7 @@ import { dirname, join, parse, sep } from "node:path";
 import picomatch from "picomatch";
 import { describeFileError } from "../io/describe-file-error.js";
 import { TEMPORARY_FILE_NAME } from "../io/temporary-file-name.js";
+import { notRegularFile } from "./not-regular-file.js";
 import { readRegularFile } from "./read-regular-file.js";
 
 /** One file of the commit: where it is on disk and where it goes in the repository. */
@@ -367,22 +368,6 @@ async function folderReason(entry: Entry): Promise<string | null> {
   if (entry.name.startsWith("checkpoint-")) return "a training checkpoint";
   if (QUANTIZED_FOLDERS.has(entry.name) || (await hasQuantizationConfig(entry.localPath))) return null;
   return "not a quantized model folder (no config.json with a quantization_config)";
-}
-
-/** "not a regular file (a FIFO)": what a path that cannot be sent is instead. */
-export function notRegularFile(
-  info: Pick<Stats, "isFIFO" | "isSocket" | "isCharacterDevice" | "isBlockDevice" | "isDirectory">,
-): string {
-  const kind = info.isFIFO()
-    ? "a FIFO"
-    : info.isSocket()
-      ? "a socket"
-      : info.isCharacterDevice() || info.isBlockDevice()
-        ? "a device"
-        : info.isDirectory()
-          ? "a folder"
-          : "neither file nor folder";
-  return `not a regular file (${kind})`;
 }
 
 function fileReason(name: string): string {
