@@ -6,7 +6,7 @@ import { DescriptorBlob } from "./descriptor-blob.js";
 import { notRegularFile } from "./not-regular-file.js";
 import type { FileIdentity, PlannedSource, UploadFile } from "./plan-upload.js";
 
-/** The files of a plan, each open once: what is hashed, uploaded and committed is read from these descriptors. */
+/** The files of a plan, each opened once: what is hashed, uploaded and committed is read from these descriptors. */
 export interface OpenedFiles {
   /** The bytes of each file, read from its descriptor (a generated file: its own bytes). */
   blob(file: UploadFile): Blob;
@@ -22,13 +22,22 @@ export interface OpenedFiles {
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
 /**
+ * Files up to this size are read whole from their descriptor as soon as it is checked, and the descriptor closed:
+ * a folder of thousands of small files (`--include '*'`) must not hold thousands of descriptors. Larger files (the
+ * weights) stay open and are streamed from their descriptor.
+ */
+const READ_AT_ONCE_BYTES = 1 << 20;
+
+/**
  * Opens every planned file of `files` that comes from disk: each parent folder must still be the one planned, the
  * file is opened at its resolved path without following a symlink, and `fstat` on the descriptor must find the
- * regular file that was planned (device, inode, size, modification time). Throws a FileAccessError naming the file
- * otherwise, with every descriptor closed.
+ * regular file that was planned (device, inode, size, modification time). Files up to 1 MiB are then read whole
+ * from that descriptor and it is closed; larger ones stay open until `close`. Throws a FileAccessError naming the
+ * file otherwise, with every descriptor closed.
  */
 export async function openPlannedFiles(files: readonly UploadFile[]): Promise<OpenedFiles> {
   const handles = new Map<UploadFile, FileHandle>();
+  const read = new Map<UploadFile, Buffer>();
   const closeAll = async () => {
     await Promise.all([...handles.values()].map((handle) => handle.close().catch(() => undefined)));
     handles.clear();
@@ -43,6 +52,11 @@ export async function openPlannedFiles(files: readonly UploadFile[]): Promise<Op
       if (!info.isFile()) throw changed(file, notRegularFile(info));
       const difference = differs(file.source.identity, info);
       if (difference) throw changed(file, difference);
+      if (file.size <= READ_AT_ONCE_BYTES) {
+        read.set(file, await readWhole(file, handle));
+        handles.delete(file);
+        await handle.close();
+      }
     }
   } catch (error) {
     await closeAll();
@@ -51,6 +65,8 @@ export async function openPlannedFiles(files: readonly UploadFile[]): Promise<Op
   return {
     blob(file) {
       if (file.content) return new Blob([file.content]);
+      const bytes = read.get(file);
+      if (bytes) return new Blob([bytes]);
       const handle = handles.get(file);
       if (!handle) throw new TypeError(`${file.localPath} was not opened for this push`);
       return new DescriptorBlob(handle, 0, file.size, () =>
@@ -58,15 +74,17 @@ export async function openPlannedFiles(files: readonly UploadFile[]): Promise<Op
       );
     },
     async verifyUnchanged() {
-      for (const [file, handle] of handles) {
+      for (const file of [...read.keys(), ...handles.keys()]) {
         const source = file.source as PlannedSource;
-        const difference = differs(source.identity, await handle.stat());
+        const handle = handles.get(file);
+        const difference = handle && differs(source.identity, await handle.stat());
         if (difference) throw changed(file, difference);
         await checkPath(file, source);
         const now = await lstat(source.realPath).catch(() => null);
-        if (!now || now.isSymbolicLink() || differs(source.identity, now, false)) {
-          throw changed(file, "its path now leads to another file");
-        }
+        if (!now || now.isSymbolicLink()) throw changed(file, "its path now leads to another file");
+        // A file read at once is compared through its path: same file, same size, same modification time.
+        const since = differs(source.identity, now, !handle);
+        if (since) throw changed(file, since);
       }
     },
     close: closeAll,
@@ -89,9 +107,24 @@ async function checkPath(file: UploadFile, source: PlannedSource): Promise<void>
   if (source.viaLink) {
     const target = await realpath(file.localPath).catch(() => null);
     if (target !== source.realPath) throw changed(file, "the symlink now leads elsewhere");
+  } else if (!link.isFile()) {
+    // Inode numbers are reused: a FIFO made where the file was may carry the file's number.
+    throw changed(file, `it is now ${notRegularFile(link)}`);
   } else if (link.dev !== source.identity.dev || link.ino !== source.identity.ino) {
     throw changed(file, "it was replaced by another file");
   }
+}
+
+/** The whole file from its descriptor: exactly the planned size, or the file changed. */
+async function readWhole(file: UploadFile, handle: FileHandle): Promise<Buffer> {
+  const bytes = Buffer.alloc(file.size);
+  let filled = 0;
+  while (filled < bytes.length) {
+    const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+    if (bytesRead === 0) throw changed(file, `it is now shorter than the ${file.size} bytes planned`);
+    filled += bytesRead;
+  }
+  return bytes;
 }
 
 async function openFile(file: UploadFile, path: string): Promise<FileHandle> {

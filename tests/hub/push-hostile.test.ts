@@ -114,25 +114,27 @@ describe("push sends exactly what it checked", () => {
     expect(sentBytes().includes(original)).toBe(false);
   });
 
-  it("stops when a file is rewritten in place after planning, grown or truncated", async () => {
+  it("stops when a file is rewritten in place after planning, grown or truncated, small or large", async () => {
     const dir = copyRunFixture();
     const size = readFileSync(join(dir, "config.json")).length;
-    const rewrites = [
-      ["x".repeat(size + 10), `its size changed (${size} bytes planned, ${size + 10} now)`],
-      ["{}", `it is now shorter than the ${size} bytes planned`],
+    // Weights above 1 MiB are streamed from their descriptor; smaller files are read from it at once.
+    const large = 2 * 1024 * 1024;
+    writeFileSync(join(dir, "extra.safetensors"), Buffer.alloc(large, 1));
+    const rewrites: [string, Buffer, string][] = [
+      ["config.json", Buffer.from("x".repeat(size + 10)), `its size changed (${size} bytes planned, ${size + 10} now)`],
+      ["config.json", Buffer.from("{}"), `its size changed (${size} bytes planned, 2 now)`],
+      ["extra.safetensors", Buffer.alloc(10), `it is now shorter than the ${large} bytes planned`],
     ];
-    for (const [bytes, why] of rewrites) {
+    for (const [name, bytes, why] of rewrites) {
       hub.reset();
-      const original = readFileSync(join(RUN_FIXTURE, "config.json"));
-      writeFileSync(join(dir, "config.json"), original);
+      writeFileSync(join(dir, "config.json"), readFileSync(join(RUN_FIXTURE, "config.json")));
+      writeFileSync(join(dir, "extra.safetensors"), Buffer.alloc(large, 1));
       hub.onRequest = (request) => {
-        if (request.route === "validate-yaml") writeFileSync(join(dir, "config.json"), bytes!);
+        if (request.route === "validate-yaml") writeFileSync(join(dir, name), bytes);
       };
       const { code, stderr } = await push([dir, "--repo", "alice/rewrite"]);
       expect(code).toBe(2);
-      expect(stderr).toContain(
-        `modelcard: ${join(dir, "config.json")} changed after push checked it (${why}); nothing`,
-      );
+      expect(stderr).toContain(`modelcard: ${join(dir, name)} changed after push checked it (${why}); nothing`);
       expect(committed("alice/rewrite")).toEqual([]);
     }
   });
@@ -382,7 +384,7 @@ describe("push never waits on a FIFO", () => {
     const { code, stderr } = await push([dir, "--repo", "alice/fifo", "--timeout", "5"]);
     expect(code).toBe(2);
     expect(stderr).toContain(
-      `${join(dir, "config.json")} changed after push checked it (it was replaced by another file)`,
+      `${join(dir, "config.json")} changed after push checked it (it is now not a regular file (a FIFO))`,
     );
     expect(committed("alice/fifo")).toEqual([]);
   });
