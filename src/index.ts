@@ -63,12 +63,16 @@ export { buildTrainingResultsTable } from "./generate/training-results-table.js"
 export type { RetryNotice, RetryOptions } from "./hub/fetch-with-retries.js";
 export type { HubTimeouts } from "./hub/fetch-with-timeouts.js";
 export { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS } from "./hub/fetch-with-timeouts.js";
+export { HubAnswerError } from "./hub/hub-answer-error.js";
 export type { ConnectionFailure } from "./hub/hub-connection-error.js";
 export { HubConnectionError } from "./hub/hub-connection-error.js";
 export type { LocalCardCheck } from "./hub/lint-before-push.js";
 export type {
+  FileIdentity,
+  FolderIdentity,
   LeftOutPath,
   OutsideLink,
+  PlannedSource,
   PlanUploadParams,
   UnreadablePath,
   UploadFile,
@@ -79,6 +83,7 @@ export { planUpload } from "./hub/plan-upload.js";
 export type { PushStep } from "./hub/push-failed-error.js";
 export { PushFailedError } from "./hub/push-failed-error.js";
 export type {
+  GivenFile,
   PushModelCardParams,
   PushOutcome,
   PushOutcomeBase,

@@ -24,6 +24,7 @@ const EXIT_BY_CODE: Record<ModelcardErrorCode, number> = {
   INVALID_GENERATE_INPUT: EXIT.usage,
   INVALID_LINT_CONFIG: EXIT.usage,
   PUSH_FAILED: EXIT.usage,
+  HUB_ANSWER: EXIT.usage,
   HUB_CONNECTION: EXIT.usage,
 };
 

@@ -19,6 +19,8 @@ export type ModelcardErrorCode =
   | "INVALID_LINT_CONFIG"
   /** A push the Hub (or the network) did not complete. */
   | "PUSH_FAILED"
+  /** The Hub answered in a way push cannot use: a redirect of a write, an answer that is not what was asked. */
+  | "HUB_ANSWER"
   /** A request to the Hub never got an answer. */
   | "HUB_CONNECTION";
 

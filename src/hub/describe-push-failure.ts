@@ -1,10 +1,12 @@
 import { HubApiError } from "@huggingface/hub";
+import { FileAccessError } from "../errors/file-access-error.js";
+import { HubAnswerError } from "./hub-answer-error.js";
 import { HubConnectionError } from "./hub-connection-error.js";
 import { PushFailedError, type PushStep } from "./push-failed-error.js";
-import { redactToken } from "./redact-token.js";
 
 export interface PushFailureContext {
-  accessToken: string;
+  /** The push's one redaction step (token, endpoint credentials). */
+  redact: (text: string) => string;
   repoUrl: string;
   hubUrl: string;
   /** This push created the repository before failing. */
@@ -23,11 +25,18 @@ const WHAT: Record<PushStep, string> = {
 
 /**
  * Turns whatever a step threw into a PushFailedError whose message says what failed, what state the repository is
- * in, and what to do next, with the token removed. The original error is not kept as `cause`: its data may echo the
- * token.
+ * in, and what to do next, with the token and the endpoint's credentials removed. The original error is not kept as
+ * `cause`: its data may echo the token. A file that changed under the push (a FileAccessError) stays what it is.
  */
-export function describePushFailure(step: PushStep, error: unknown, context: PushFailureContext): PushFailedError {
+export function describePushFailure(
+  step: PushStep,
+  error: unknown,
+  context: PushFailureContext,
+): PushFailedError | FileAccessError {
   if (error instanceof PushFailedError) return error;
+  // A file that changed under the push, even when it surfaces as the cause of a failed upload.
+  const changedFile = fileAccessErrorIn(error);
+  if (changedFile) return changedFile;
   const state = repositoryState(context);
   let reason: string;
   let hint = "";
@@ -40,6 +49,9 @@ export function describePushFailure(step: PushStep, error: unknown, context: Pus
         : error.failure === "timeout"
           ? "try again later, or allow more time with --timeout (or MODELCARD_TIMEOUT)"
           : "check the network and HF_ENDPOINT";
+  } else if (error instanceof HubAnswerError) {
+    statusCode = error.statusCode;
+    reason = error.message;
   } else if (error instanceof HubApiError) {
     statusCode = error.statusCode;
     reason = `the Hub answered ${error.statusCode}: ${error.message}`;
@@ -48,7 +60,16 @@ export function describePushFailure(step: PushStep, error: unknown, context: Pus
     reason = error instanceof Error ? error.message : String(error);
   }
   const message = `${WHAT[step]} failed for ${context.repoUrl}: ${reason}; ${state}${hint ? `; ${hint}` : ""}.`;
-  return new PushFailedError(step, redactToken(message, context.accessToken), statusCode);
+  return new PushFailedError(step, context.redact(message), statusCode);
+}
+
+function fileAccessErrorIn(error: unknown): FileAccessError | null {
+  let current = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    if (current instanceof FileAccessError) return current;
+    current = current.cause;
+  }
+  return null;
 }
 
 function repositoryState(context: PushFailureContext): string {

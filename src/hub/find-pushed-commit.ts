@@ -1,8 +1,13 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { type PathInfo, pathsInfo } from "@huggingface/hub";
 import { getHubJson } from "./get-hub-json.js";
-import type { UploadFile } from "./plan-upload.js";
+
+/** A file of the commit and its bytes (read from the descriptor the push sent it from). */
+export interface CommittedFile {
+  pathInRepo: string;
+  size: number;
+  content: Blob;
+}
 
 export interface FindPushedCommitParams {
   hubUrl: string;
@@ -15,8 +20,8 @@ export interface FindPushedCommitParams {
   /** The branch head the commit was built on (its `parentCommit`). */
   parentCommit: string;
   title: string;
-  /** What the commit carried, with the bytes of generated files. */
-  files: readonly UploadFile[];
+  /** What the commit carried. */
+  files: readonly CommittedFile[];
   /** Look among the open pull requests this user opened, rather than on the branch. */
   pullRequestBy?: string;
 }
@@ -102,10 +107,9 @@ async function sameFiles(params: FindPushedCommitParams, revision: string): Prom
   return true;
 }
 
-async function digest(file: UploadFile, kind: "sha256" | "git-blob"): Promise<string> {
+async function digest(file: CommittedFile, kind: "sha256" | "git-blob"): Promise<string> {
   const hash = createHash(kind === "sha256" ? "sha256" : "sha1");
   if (kind === "git-blob") hash.update(`blob ${file.size}\0`);
-  if (file.content) return hash.update(file.content).digest("hex");
-  for await (const chunk of createReadStream(file.localPath)) hash.update(chunk as Buffer);
+  for await (const chunk of file.content.stream()) hash.update(chunk);
   return hash.digest("hex");
 }

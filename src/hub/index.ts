@@ -7,13 +7,23 @@ export {
   type HubTimeouts,
 } from "./fetch-with-timeouts.js";
 export { fetchWithUploadProgress, type UploadBytesSent } from "./fetch-with-upload-progress.js";
-export { type FindPushedCommitParams, findPushedCommit, type PushedCommitSearch } from "./find-pushed-commit.js";
+export { fetchWithoutRedirects } from "./fetch-without-redirects.js";
+export {
+  type CommittedFile,
+  type FindPushedCommitParams,
+  findPushedCommit,
+  type PushedCommitSearch,
+} from "./find-pushed-commit.js";
+export { HubAnswerError } from "./hub-answer-error.js";
 export { type ConnectionFailure, HubConnectionError } from "./hub-connection-error.js";
 export { type LocalCardCheck, lintBeforePush } from "./lint-before-push.js";
 export { locateHubMessage } from "./locate-hub-message.js";
 export {
+  type FileIdentity,
+  type FolderIdentity,
   type LeftOutPath,
   type OutsideLink,
+  type PlannedSource,
   type PlanUploadParams,
   planUpload,
   type UnreadablePath,
@@ -22,13 +32,16 @@ export {
 } from "./plan-upload.js";
 export { PushFailedError, type PushStep } from "./push-failed-error.js";
 export {
+  type GivenFile,
   type PushModelCardParams,
   type PushOutcome,
   type PushProgressEvent,
   pushModelCard,
 } from "./push-model-card.js";
 export type { PushProblem } from "./push-problem.js";
-export { REDACTED_TOKEN, redactToken } from "./redact-token.js";
+export { createSecretRedactor, REDACTED_TOKEN, type SecretsToRedact } from "./redact-secrets.js";
+export { redactToken } from "./redact-token.js";
+export { redactValues } from "./redact-values.js";
 export {
   type HubCredentials,
   type ResolveHubCredentialsParams,

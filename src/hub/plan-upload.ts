@@ -1,9 +1,11 @@
 import type { Stats } from "node:fs";
-import { access, constants, lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
-import { dirname, join, sep } from "node:path";
+import { access, constants, lstat, readdir, realpath, stat } from "node:fs/promises";
+import { dirname, join, parse, sep } from "node:path";
 import picomatch from "picomatch";
 import { describeFileError } from "../io/describe-file-error.js";
 import { TEMPORARY_FILE_NAME } from "../io/temporary-file-name.js";
+import { notRegularFile } from "./not-regular-file.js";
+import { readRegularFile } from "./read-regular-file.js";
 
 /** One file of the commit: where it is on disk and where it goes in the repository. */
 export interface UploadFile {
@@ -14,6 +16,33 @@ export interface UploadFile {
   size: number;
   /** The bytes of a file made for this push (a generated card or curves) rather than read from disk. */
   content?: Buffer;
+  /** For a file read from disk: what was found at planning, which the file opened for sending must still be. */
+  source?: PlannedSource;
+}
+
+/** A file as planning found it: the push opens `realPath` and sends it only while it is still this file. */
+export interface PlannedSource {
+  /** The file itself, symlinks resolved. */
+  realPath: string;
+  /** `localPath` was a symlink (leading to `realPath`) at planning. */
+  viaLink: boolean;
+  identity: FileIdentity;
+  /** Every folder above `realPath`, outermost first, as found at planning (none of them a symlink). */
+  parents: FolderIdentity[];
+}
+
+/** What tells a file apart from the one swapped in for it, or from itself rewritten. */
+export interface FileIdentity {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface FolderIdentity {
+  path: string;
+  dev: number;
+  ino: number;
 }
 
 /** A path of the folder that is not sent, and why. */
@@ -66,6 +95,11 @@ export interface PlanUploadParams {
   include?: readonly string[];
   /** Leave out the files matching one of these globs (as `upload_folder`'s `ignore_patterns`); never the card. */
   exclude?: readonly string[];
+  /**
+   * The card is given by the caller (e.g. generated from the run): the folder's README.md is not looked at, and
+   * the card is left for the caller to add.
+   */
+  card?: boolean;
 }
 
 /** Training state that is useless (or harmful) on the Hub, even though some of it looks like weights. */
@@ -101,6 +135,8 @@ interface Entry {
   localPath: string;
   pathInRepo: string;
   info: Stats;
+  /** The entry is a symlink; `info` describes what it leads to. */
+  viaLink?: boolean;
   /** Set when the entry is a link leading out of the folder. */
   outsideTarget?: string;
 }
@@ -123,15 +159,13 @@ export async function planUpload(params: PlanUploadParams): Promise<UploadPlan> 
 
   if (!isFolder) {
     // The card the user named is theirs to send, wherever it links.
-    card = { pathInRepo: "README.md", localPath: params.path, size: info.size };
-    await planner.checkReadable(params.path);
+    const viaLink = (await lstat(params.path)).isSymbolicLink();
+    const entry = { name: "README.md", localPath: params.path, pathInRepo: "README.md", info };
+    card = await planner.cardFile(entry, viaLink);
     if (!params.cardOnly) await planner.collect(folder, "", "curves");
   } else {
-    const readme = await planner.entry(folder, "", "README.md");
-    if (readme?.info.isFile() && planner.admit(readme)) {
-      card = { pathInRepo: "README.md", localPath: readme.localPath, size: readme.info.size };
-      await planner.checkReadable(readme.localPath);
-    }
+    const readme = params.card ? null : await planner.entry(folder, "", "README.md");
+    if (readme && planner.admit(readme)) card = await planner.cardFile(readme, readme.viaLink);
     if (!params.cardOnly) await planner.collect(folder, "", params.include?.length ? "include" : "run");
   }
 
@@ -152,6 +186,8 @@ class Planner {
   private readonly exclude: ((path: string) => boolean) | null;
   /** Real paths of the folders walked, so that a link loop is walked once. */
   private readonly walked = new Set<string>();
+  /** Folders above the planned files, as found at planning. */
+  private readonly folders = new Map<string, FolderIdentity>();
 
   constructor(
     private readonly root: string,
@@ -181,7 +217,7 @@ class Planner {
         if (reason) this.skip(`${entry.pathInRepo}/`, reason);
         else if (this.admit(entry, "/")) await this.descend(entry, mode === "run" ? "model-files" : "include");
       } else if (!entry.info.isFile()) {
-        this.skip(entry.pathInRepo, "not a regular file");
+        this.skip(entry.pathInRepo, notRegularFile(entry.info));
       } else if (mode === "include" && !this.include?.(entry.pathInRepo)) {
         this.skip(entry.pathInRepo, "not matched by --include");
       } else if (mode === "run" && !isModelFile(name) && !TRAINING_CURVES.test(name)) {
@@ -202,7 +238,7 @@ class Planner {
       const target = await realpath(localPath);
       const info = await stat(target);
       const inside = target === this.root || target.startsWith(this.root + sep);
-      return { name, localPath, pathInRepo, info, ...(!inside && { outsideTarget: target }) };
+      return { name, localPath, pathInRepo, info, viaLink: true, ...(!inside && { outsideTarget: target }) };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "ENOENT" || code === "ELOOP") this.skip(pathInRepo, "a symlink that leads nowhere");
@@ -220,12 +256,52 @@ class Planner {
     return true;
   }
 
-  async checkReadable(localPath: string): Promise<void> {
+  async checkReadable(localPath: string): Promise<boolean> {
     try {
       await access(localPath, constants.R_OK);
+      return true;
     } catch (error) {
       this.unreadable.push({ localPath, reason: describeFileError(error) });
+      return false;
     }
+  }
+
+  /** The card as a file to send; null (and noted) when it is not a regular file or cannot be read. */
+  async cardFile(entry: Entry, viaLink = false): Promise<UploadFile | null> {
+    if (!entry.info.isFile()) {
+      // A FIFO or a device would block the read (or never end); a folder is no card.
+      this.unreadable.push({ localPath: entry.localPath, reason: notRegularFile(entry.info) });
+      return null;
+    }
+    if (!(await this.checkReadable(entry.localPath))) return null;
+    const source = await this.source(entry, viaLink);
+    return source && { pathInRepo: "README.md", localPath: entry.localPath, size: entry.info.size, source };
+  }
+
+  /** Where the file really is and what it is, to be checked again when it is opened and before the commit. */
+  private async source(entry: Entry, viaLink: boolean): Promise<PlannedSource | null> {
+    try {
+      const realPath = await realpath(entry.localPath);
+      const parents: FolderIdentity[] = [];
+      for (let folder = dirname(realPath); ; folder = dirname(folder)) {
+        parents.unshift(await this.folderIdentity(folder));
+        if (folder === parse(folder).root) break;
+      }
+      const { dev, ino, size, mtimeMs } = entry.info;
+      return { realPath, viaLink, identity: { dev, ino, size, mtimeMs }, parents };
+    } catch (error) {
+      this.unreadable.push({ localPath: entry.localPath, reason: describeFileError(error) });
+      return null;
+    }
+  }
+
+  private async folderIdentity(path: string): Promise<FolderIdentity> {
+    const known = this.folders.get(path);
+    if (known) return known;
+    const { dev, ino } = await lstat(path);
+    const identity = { path, dev, ino };
+    this.folders.set(path, identity);
+    return identity;
   }
 
   private async descend(entry: Entry, mode: "model-files" | "include"): Promise<void> {
@@ -239,6 +315,8 @@ class Planner {
       const child = await this.entry(entry.localPath, `${entry.pathInRepo}/`, name);
       if (!child) continue;
       if (child.info.isFile() && isModelFile(name)) await this.addFile(child);
+      else if (!child.info.isFile() && !child.info.isDirectory())
+        this.skip(child.pathInRepo, notRegularFile(child.info));
       else this.skip(`${child.pathInRepo}${child.info.isDirectory() ? "/" : ""}`, fileReason(name));
     }
   }
@@ -246,8 +324,10 @@ class Planner {
   private async addFile(entry: Entry): Promise<void> {
     if (this.exclude?.(entry.pathInRepo)) return this.skip(entry.pathInRepo, "matched by --exclude");
     if (!this.admit(entry)) return;
-    await this.checkReadable(entry.localPath);
-    this.files.push({ pathInRepo: entry.pathInRepo, localPath: entry.localPath, size: entry.info.size });
+    if (!(await this.checkReadable(entry.localPath))) return;
+    const source = await this.source(entry, Boolean(entry.viaLink));
+    if (source)
+      this.files.push({ pathInRepo: entry.pathInRepo, localPath: entry.localPath, size: entry.info.size, source });
   }
 
   private async list(folder: string): Promise<string[] | null> {
@@ -300,7 +380,10 @@ function isModelFile(name: string): boolean {
 
 async function hasQuantizationConfig(folder: string): Promise<boolean> {
   try {
-    const config: unknown = JSON.parse(await readFile(join(folder, "config.json"), "utf8"));
+    // A config.json that is a FIFO is not waited on: it is no model folder's config.
+    const bytes = await readRegularFile(join(folder, "config.json"));
+    if (!bytes) return false;
+    const config: unknown = JSON.parse(bytes.toString("utf8"));
     const quantization = (config as { quantization_config?: unknown } | null)?.quantization_config;
     return typeof quantization === "object" && quantization !== null;
   } catch {

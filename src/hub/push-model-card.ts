@@ -1,6 +1,4 @@
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import {
   type CommitOperation,
   type CommitOutput,
@@ -13,27 +11,44 @@ import {
 } from "@huggingface/hub";
 import { ModelCard, readRepoId } from "../card/index.js";
 import { FileAccessError } from "../errors/file-access-error.js";
-import { type GeneratedCard, GenerateInputError, generateCard } from "../generate/index.js";
 import { binaryContentReason } from "../io/binary-content-reason.js";
 import { describePushFailure } from "./describe-push-failure.js";
 import { fetchWithRetries, networkErrorCode, type RetryNotice, type RetryOptions } from "./fetch-with-retries.js";
+import { fetchWithStrictAnswers } from "./fetch-with-strict-answers.js";
 import { fetchWithTimeouts, type HubTimeouts } from "./fetch-with-timeouts.js";
 import { fetchWithUploadProgress } from "./fetch-with-upload-progress.js";
+import { fetchWithoutRedirects } from "./fetch-without-redirects.js";
 import { findPushedCommit } from "./find-pushed-commit.js";
 import { getHubJson } from "./get-hub-json.js";
+import { describeRequest, excerptOf, HubAnswerError } from "./hub-answer-error.js";
 import { HubConnectionError } from "./hub-connection-error.js";
 import { type LocalCardCheck, lintBeforePush } from "./lint-before-push.js";
 import { locateHubMessage } from "./locate-hub-message.js";
-import { planUpload, type UploadPlan } from "./plan-upload.js";
+import { type OpenedFiles, openPlannedFiles } from "./open-planned-files.js";
+import { planUpload, type UploadFile, type UploadPlan } from "./plan-upload.js";
 import { PushFailedError, type PushStep } from "./push-failed-error.js";
 import type { PushProblem } from "./push-problem.js";
-import { redactToken } from "./redact-token.js";
+import { createSecretRedactor } from "./redact-secrets.js";
 import { resolveHubCredentials } from "./resolve-hub-credentials.js";
 import { validateCardOnHub } from "./validate-card-on-hub.js";
+
+/** A file made for this push rather than read from the folder (e.g. the training curves of a generated card). */
+export interface GivenFile {
+  /** Path in the repository, `/`-separated. */
+  pathInRepo: string;
+  content: Uint8Array | string;
+}
 
 export interface PushModelCardParams {
   /** A training output directory (its README.md and model files) or a card file (sent as README.md). */
   path: string;
+  /**
+   * The card to send as README.md instead of the folder's (e.g. one generated from the run): its text or a
+   * ModelCard. The folder's README.md is then neither read nor listed.
+   */
+  card?: string | ModelCard;
+  /** Files made for this push, sent with the card unless the folder has a file of the same path (or `cardOnly`). */
+  files?: readonly GivenFile[];
   /** `owner/name` of the model repository; created when missing. */
   repo: string;
   /** Send only the card. */
@@ -53,11 +68,6 @@ export interface PushModelCardParams {
   /** Commit (or pull request) title. */
   commitMessage?: string;
   commitDescription?: string;
-  /**
-   * When a directory has no README.md, push the card `modelcard generate --from DIR` would write (and its curves),
-   * without writing them to the directory. Default true; false refuses instead.
-   */
-  generateMissingCard?: boolean;
   /** Check the card and list the files, sending no request at all. */
   dryRun?: boolean;
   /** Defaults to `HF_TOKEN`, then the token file under `HF_HOME`. */
@@ -84,10 +94,9 @@ export type PushProgressEvent =
 
 export interface PushOutcomeBase {
   plan: UploadPlan;
-  /** The card was generated from the run because the directory had none. */
-  cardGenerated: boolean;
   /** Local problems and the Hub's warnings (errors only when refused). */
   problems: PushProblem[];
+  /** The repository's URL, credentials of the endpoint redacted. */
   repoUrl: string;
 }
 
@@ -110,11 +119,14 @@ export type PushOutcome =
  * Publishes a card, or a whole training run, as one atomic commit through @huggingface/hub: checks the card
  * locally (errors refuse the push), then asks the Hub to validate it (errors refuse, warnings are kept), creates the
  * repository when missing, and commits README.md with the planned files on top of the branch head
- * (`parentCommit`), or opens a pull request. Large files are streamed from disk. Every request has a connect and an
- * idle timeout; requests safe to repeat are retried on 429, 5xx and dropped connections. A commit is never sent
- * twice: when its answer is lost, the branch (or the open pull requests) is read to find it. Symlinks that lead out
- * of the folder refuse the push unless `followSymlinks`; unreadable or binary files throw before anything is sent.
- * Failures throw a PushFailedError whose message never holds the token. The user's files are only read.
+ * (`parentCommit`), or opens a pull request. Each file is opened once, right after planning, without following a
+ * symlink, and hashed and uploaded from that descriptor; if a file or a folder above it is no longer what was
+ * planned, the push stops before the commit. Every request has a connect and an idle timeout; requests safe to repeat
+ * are retried on 429, 5xx and dropped connections; requests that change the repository never follow a redirect. A
+ * commit is reported only with the commit id the Hub gave, and never sent twice: when its answer is lost or unclear,
+ * the branch (or the open pull requests) is read to find it. Symlinks that lead out of the folder refuse the push
+ * unless `followSymlinks`; unreadable, binary or not-regular files throw before anything is sent. Messages, problems
+ * and progress never hold the token nor the endpoint's credentials. The user's files are only read.
  */
 export async function pushModelCard(params: PushModelCardParams): Promise<PushOutcome> {
   const id = readRepoId(params.repo);
@@ -124,14 +136,18 @@ export async function pushModelCard(params: PushModelCardParams): Promise<PushOu
   // Only what the caller leaves out is looked up, the way Hugging Face tools do.
   const fromEnvironment = () => resolveHubCredentials({ env: process.env });
   const hubUrl = (params.hubUrl ?? fromEnvironment().hubUrl).replace(/\/+$/, "");
-  const repoUrl = `${hubUrl}/${params.repo}`;
+  const accessToken = params.accessToken ?? (params.dryRun ? undefined : fromEnvironment().accessToken);
+  const redact = createSecretRedactor({ accessToken, hubUrl });
+  const repoUrl = redact(`${hubUrl}/${params.repo}`);
   const plan = await planUpload({
     path: params.path,
+    ...(params.card !== undefined && { card: true }),
     ...(params.cardOnly && { cardOnly: true }),
     ...(params.followSymlinks && { followSymlinks: true }),
     ...(params.include && { include: params.include }),
     ...(params.exclude && { exclude: params.exclude }),
   });
+  if (params.card !== undefined) addGivenCard(plan, params);
   if (plan.unreadable.length > 0) {
     const list = plan.unreadable.map((entry) => `  ${entry.localPath}: ${entry.reason}\n`).join("");
     throw new FileAccessError(
@@ -140,68 +156,99 @@ export async function pushModelCard(params: PushModelCardParams): Promise<PushOu
       `cannot read what the push would send; nothing was sent:\n${list.trimEnd()}`,
     );
   }
-  const cardGenerated = !plan.card && params.generateMissingCard !== false;
-  const base = { plan, repoUrl, cardGenerated };
+  const base = { plan, repoUrl };
   if (!plan.card) {
-    const reason = cardGenerated ? await addGeneratedCard(plan, params) : null;
-    if (!plan.card) {
-      const problem: PushProblem = {
+    const problems = outsideLinkProblems(plan);
+    // A README.md that links out of the folder is named as such; a folder with none is told how to make one.
+    if (!plan.outsideLinks.some((link) => link.path === "README.md")) {
+      problems.unshift({
         source: "card",
         code: "missing-card",
         severity: "error",
-        message: `${params.path} has no README.md${reason ? ` and no card could be generated from it (${reason})` : ""}; write one with \`modelcard generate --from ${params.path}\`, then push again`,
-      };
-      return { ...base, cardGenerated: false, status: "refused", problems: [problem] };
+        message: `${params.path} has no README.md; write one with \`modelcard generate --from ${params.path}\`, then push again`,
+      });
     }
+    return { ...base, status: "refused", problems };
   }
+  const opened = await openPlannedFiles(plan.files);
+  try {
+    return await pushOpenedFiles(params, { plan, card: plan.card, opened, hubUrl, accessToken, redact, repoUrl });
+  } finally {
+    await opened.close();
+  }
+}
 
-  const cardBytes = plan.card.content ?? (await readFile(plan.card.localPath));
+interface OpenedPush {
+  plan: UploadPlan;
+  card: UploadFile;
+  opened: OpenedFiles;
+  hubUrl: string;
+  accessToken: string | undefined;
+  redact: (text: string) => string;
+  repoUrl: string;
+}
+
+async function pushOpenedFiles(params: PushModelCardParams, push: OpenedPush): Promise<PushOutcome> {
+  const { plan, opened, hubUrl, redact, repoUrl } = push;
+  const base = { plan, repoUrl };
+  const cardBytes = push.card.content ?? Buffer.from(await opened.blob(push.card).arrayBuffer());
   const binary = binaryContentReason(cardBytes);
   if (binary) {
-    const message = `${plan.card.localPath}: not a text file (${binary}); nothing was sent`;
-    throw new FileAccessError("FILE_UNREADABLE", plan.card.localPath, message);
+    const message = `${push.card.localPath}: not a text file (${binary}); nothing was sent`;
+    throw new FileAccessError("FILE_UNREADABLE", push.card.localPath, message);
   }
   const cardText = cardBytes.toString("utf8");
-  const card = ModelCard.parse(cardText);
-  const problems = [...(await (params.validate ?? lintBeforePush())(card, { filePath: plan.card.localPath }))];
-  for (const link of plan.outsideLinks) {
-    problems.push({
-      source: "files",
-      code: "symlink-outside-folder",
-      severity: "error",
-      path: link.path,
-      message: `a symlink to ${link.target}, outside the folder: not sent (pass --follow-symlinks to send it)`,
-    });
-  }
+  // The one decoder: bytes that are not UTF-8 are the card's `invalid-utf8` problem, as for lint and inspect.
+  const card = params.card instanceof ModelCard ? params.card : ModelCard.fromBytes(cardBytes);
+  const problems = [...(await (params.validate ?? lintBeforePush())(card, { filePath: push.card.localPath }))];
+  problems.push(...outsideLinkProblems(plan));
   if (problems.some((problem) => problem.severity === "error")) return { ...base, status: "refused", problems };
   if (params.dryRun) return { ...base, status: "planned", problems };
 
-  const accessToken = params.accessToken ?? fromEnvironment().accessToken;
+  const { accessToken } = push;
   if (!accessToken) {
     throw new TypeError(
       "no Hugging Face token: pass accessToken, set HF_TOKEN, or log in with `hf auth login` (it writes the token file under HF_HOME)",
     );
   }
-  const emit = params.onProgress ?? (() => undefined);
+  // Progress goes out redacted too: a caller may print it as is.
+  const emit = (event: PushProgressEvent) => {
+    if (!params.onProgress) return;
+    if (event.type === "step") params.onProgress({ ...event, detail: redact(event.detail) });
+    else if (event.type === "retry") params.onProgress({ ...event, request: redact(event.request) });
+    else params.onProgress(event);
+  };
   const sizes = new Map(plan.files.map((file) => [file.pathInRepo, file.size]));
   const partsSent = new Map<string, Map<number, number>>();
-  const hubFetch = fetchWithRetries(
-    fetchWithUploadProgress(params.fetch ?? fetchWithTimeouts(params.timeouts), ({ path, part, sent }) => {
-      const parts = partsSent.get(path) ?? new Map<number, number>();
-      partsSent.set(path, parts.set(part, sent));
-      let total = 0;
-      for (const value of parts.values()) total += value;
-      emit({ type: "bytes", path, sent: total, size: sizes.get(path) ?? total });
-    }),
+  const retried = fetchWithRetries(
+    fetchWithUploadProgress(
+      fetchWithoutRedirects(params.fetch ?? fetchWithTimeouts(params.timeouts), hubUrl),
+      ({ path, part, sent }) => {
+        const parts = partsSent.get(path) ?? new Map<number, number>();
+        partsSent.set(path, parts.set(part, sent));
+        let total = 0;
+        for (const value of parts.values()) total += value;
+        emit({ type: "bytes", path, sent: total, size: sizes.get(path) ?? total });
+      },
+    ),
     {
       isSafeToRetry,
       ...params.retry,
       onRetry: (notice) => {
-        params.retry?.onRetry?.(notice);
+        params.retry?.onRetry?.({ ...notice, request: redact(notice.request) });
         emit({ type: "retry", ...notice });
       },
     },
   );
+  const strict = fetchWithStrictAnswers(retried, hubUrl);
+  // The commit: sent only while every file is still what was planned, and answered with a commit id.
+  const hubFetch: typeof fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const method = (init?.method ?? "GET").toUpperCase();
+    return method === "POST" && COMMIT_ROUTE.test(url.pathname)
+      ? commitRequest(retried, opened, input, init)
+      : strict(input, init);
+  };
   const hub = { hubUrl, accessToken, fetch: hubFetch };
   const repo = { type: "model" as const, name: params.repo };
   const branch = params.revision ?? "main";
@@ -210,13 +257,21 @@ export async function pushModelCard(params: PushModelCardParams): Promise<PushOu
   const guard = <T>(step: PushStep | (() => PushStep), action: () => Promise<T>) =>
     action().catch((error: unknown) => {
       const failedStep = typeof step === "function" ? step() : step;
-      throw describePushFailure(failedStep, error, { accessToken, repoUrl, hubUrl, repoCreated });
+      throw describePushFailure(failedStep, error, { redact, repoUrl, hubUrl: redact(hubUrl), repoCreated });
     });
 
   emit({ type: "step", step: "check-token", detail: `checking the token with ${hubUrl}` });
-  const me = await guard("check-token", () => whoAmI(hub));
-  if (me.auth.accessToken?.role === "read") {
-    const message = `the token is read-only; create one with write access at ${hubUrl}/settings/tokens`;
+  // The answer's shape is checked by the strict fetch: a user name, at least.
+  const me = await guard("check-token", async () => {
+    const answer: unknown = await whoAmI(hub);
+    const auth = isRecord(answer) && isRecord(answer.auth) ? answer.auth : {};
+    return {
+      name: (answer as { name: string }).name,
+      role: isRecord(auth.accessToken) ? auth.accessToken.role : undefined,
+    };
+  });
+  if (me.role === "read") {
+    const message = redact(`the token is read-only; create one with write access at ${hubUrl}/settings/tokens`);
     return {
       ...base,
       status: "refused",
@@ -230,7 +285,7 @@ export async function pushModelCard(params: PushModelCardParams): Promise<PushOu
     source: "hub" as const,
     code: `hub-${severity}`,
     severity,
-    message,
+    message: redact(message),
     ...locateHubMessage(card, message),
   });
   problems.push(...validation.errors.map(hubProblem("error")), ...validation.warnings.map(hubProblem("warning")));
@@ -264,16 +319,12 @@ export async function pushModelCard(params: PushModelCardParams): Promise<PushOu
 
   emit({ type: "step", step: "read-head", detail: `reading the head of ${branch}` });
   const parentCommit = await guard("read-head", () => branchHead(hub, params.repo, branch));
+  // The card goes up exactly as validated; every other file is read from the descriptor opened at planning.
+  const contentOf = (file: UploadFile) => (file === push.card ? new Blob([cardBytes]) : opened.blob(file));
   const operations: CommitOperation[] = plan.files.map((file) => ({
     operation: "addOrUpdate",
     path: file.pathInRepo,
-    // The card goes up exactly as validated; other files are read lazily from disk by the library.
-    content:
-      file === plan.card
-        ? new Blob([cardBytes])
-        : file.content
-          ? new Blob([file.content])
-          : pathToFileURL(file.localPath),
+    content: contentOf(file),
   }));
   const title = params.commitMessage ?? defaultTitle(plan);
   let committing = false;
@@ -316,7 +367,7 @@ export async function pushModelCard(params: PushModelCardParams): Promise<PushOu
       commit().catch(async (error: unknown) => {
         if (!committing || !isOutcomeUnknown(error)) throw error;
         // The commit may have been applied: look for it rather than send it again.
-        const lost = redactToken(`committing to ${repoUrl}: ${lostAnswerReason(error)}`, accessToken);
+        const lost = redact(`committing to ${repoUrl}: ${lostAnswerReason(error)}`);
         emit({ type: "step", step: "commit", detail: `${lost}; looking for the commit on the Hub` });
         const search = await findPushedCommit({
           ...hub,
@@ -324,10 +375,10 @@ export async function pushModelCard(params: PushModelCardParams): Promise<PushOu
           branch,
           parentCommit,
           title,
-          files: plan.files.map((file) => (file === plan.card ? { ...file, content: cardBytes } : file)),
+          files: plan.files.map((file) => ({ pathInRepo: file.pathInRepo, size: file.size, content: contentOf(file) })),
           ...(params.createPr && { pullRequestBy: me.name }),
         }).catch((searchError: unknown) => {
-          const why = redactToken((searchError as Error).message, accessToken);
+          const why = redact((searchError as Error).message);
           throw new PushFailedError(
             "commit",
             `${lost}; the commit could not be looked for (${why}): look at ${repoUrl}/commits/${branch}${params.createPr ? ` and ${repoUrl}/discussions` : ""} before pushing again.`,
@@ -357,42 +408,44 @@ export async function pushModelCard(params: PushModelCardParams): Promise<PushOu
     repoCreated,
     branch,
     commitOid: output.commit.oid,
-    commitUrl: output.commit.url,
-    pullRequestUrl: output.pullRequestUrl ?? null,
+    commitUrl: redact(
+      typeof output.commit.url === "string" ? output.commit.url : `${repoUrl}/commit/${output.commit.oid}`,
+    ),
+    pullRequestUrl: typeof output.pullRequestUrl === "string" ? redact(output.pullRequestUrl) : null,
     confirmedAfterLostAnswer,
   };
 }
 
-/**
- * Puts the card `modelcard generate --from DIR` would write into the plan, with its training curves unless the
- * directory has its own. Returns why it could not, or null.
- */
-async function addGeneratedCard(plan: UploadPlan, params: PushModelCardParams): Promise<string | null> {
-  let generated: GeneratedCard;
-  try {
-    // No hardware detection: the machine that pushes is not always the one that trained.
-    generated = await generateCard({ values: { from: params.path, "repo-name": params.repo }, hardwareProbe: null });
-  } catch (error) {
-    if (error instanceof GenerateInputError) return error.message;
-    throw error;
-  }
-  const content = Buffer.from(generated.card.toString(), "utf8");
-  plan.card = { pathInRepo: "README.md", localPath: join(params.path, "README.md"), size: content.length, content };
+function outsideLinkProblems(plan: UploadPlan): PushProblem[] {
+  return plan.outsideLinks.map((link) => ({
+    source: "files",
+    code: "symlink-outside-folder",
+    severity: "error",
+    path: link.path,
+    message: `a symlink to ${link.target}, outside the folder: not sent (pass --follow-symlinks to send it)`,
+  }));
+}
+
+/** Puts the caller's card into the plan as README.md, with the given files the folder does not have itself. */
+function addGivenCard(plan: UploadPlan, params: PushModelCardParams): void {
+  const text = typeof params.card === "string" ? params.card : (params.card?.toString() ?? "");
+  const content = Buffer.from(text, "utf8");
+  const card = { pathInRepo: "README.md", localPath: join(params.path, "README.md"), size: content.length, content };
   const present = new Set(plan.files.map((file) => file.pathInRepo));
-  const assets = params.cardOnly ? [] : generated.assets.filter((asset) => !present.has(asset.fileName));
-  for (const asset of assets) {
-    const bytes = typeof asset.content === "string" ? Buffer.from(asset.content, "utf8") : asset.content;
+  const given = params.cardOnly ? [] : (params.files ?? []).filter((file) => !present.has(file.pathInRepo));
+  for (const file of given) {
+    const bytes = typeof file.content === "string" ? Buffer.from(file.content, "utf8") : Buffer.from(file.content);
     plan.files.push({
-      pathInRepo: asset.fileName,
-      localPath: join(params.path, asset.fileName),
+      pathInRepo: file.pathInRepo,
+      localPath: join(params.path, file.pathInRepo),
       size: bytes.length,
       content: bytes,
     });
   }
   plan.files.sort((a, b) => (a.pathInRepo < b.pathInRepo ? -1 : a.pathInRepo > b.pathInRepo ? 1 : 0));
-  plan.files.unshift(plan.card);
+  plan.files.unshift(card);
+  plan.card = card;
   plan.totalBytes = plan.files.reduce((sum, file) => sum + file.size, 0);
-  return null;
 }
 
 function defaultTitle(plan: UploadPlan): string {
@@ -414,8 +467,51 @@ function isSafeToRetry(method: string, url: URL): boolean {
   );
 }
 
+const COMMIT_ROUTE = /^\/api\/models\/[^/]+\/[^/]+\/commit\/[^/]+$/;
+
+/**
+ * Sends the commit only after checking that every opened file is still the planned one, and accepts its answer
+ * only with a commit id: another answer is "outcome unknown", for the branch head to tell.
+ */
+async function commitRequest(
+  fetchImpl: typeof fetch,
+  opened: OpenedFiles,
+  input: Parameters<typeof fetch>[0],
+  init: Parameters<typeof fetch>[1],
+): Promise<Response> {
+  await opened.verifyUnchanged();
+  const response = await fetchImpl(input, init);
+  if (!response.ok) return response;
+  const text = await response.text();
+  const request = describeRequest("POST", new URL(input instanceof Request ? input.url : String(input)));
+  let answer: unknown;
+  try {
+    answer = JSON.parse(text);
+  } catch {
+    answer = undefined;
+  }
+  const oid = isRecord(answer) ? answer.commitOid : undefined;
+  if (typeof oid !== "string" || !/^[0-9a-f]{40}$/.test(oid)) {
+    const what = answer === undefined ? "what is not JSON" : "no commit id";
+    throw new HubAnswerError(
+      request,
+      response.status,
+      `the Hub answered ${response.status} with ${what}: ${excerptOf(text)}`,
+      true,
+    );
+  }
+  return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 /** A commit request whose answer was lost: it may or may not have been applied. */
 function isOutcomeUnknown(error: unknown): boolean {
+  // A file that changed under the push stops it before the commit is sent.
+  if (error instanceof FileAccessError) return false;
+  if (error instanceof HubAnswerError) return error.outcomeUnknown;
   if (error instanceof HubConnectionError) return error.outcomeUnknown;
   if (error instanceof HubApiError) return error.statusCode >= 500;
   // An answer cut while being read ("terminated"): reset, or timed out between chunks.
@@ -424,6 +520,7 @@ function isOutcomeUnknown(error: unknown): boolean {
 }
 
 function lostAnswerReason(error: unknown): string {
+  if (error instanceof HubAnswerError) return error.message;
   if (error instanceof HubApiError) return `the Hub answered ${error.statusCode}: ${error.message}`;
   return error instanceof Error ? error.message : String(error);
 }

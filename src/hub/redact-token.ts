@@ -1,8 +1,6 @@
-/** What a token is replaced with in any text shown to the user. */
-export const REDACTED_TOKEN = "hf_***";
+import { createSecretRedactor } from "./redact-secrets.js";
 
-/** Removes every occurrence of `token` from `text`, so no message, log or error can leak it. */
+/** Removes `token` from `text` in every form the Hub may echo it (and any other `hf_…` token). */
 export function redactToken(text: string, token: string | undefined): string {
-  if (!token) return text;
-  return text.split(token).join(REDACTED_TOKEN);
+  return createSecretRedactor({ accessToken: token })(text);
 }

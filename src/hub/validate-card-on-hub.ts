@@ -1,4 +1,5 @@
 import { HubApiError } from "@huggingface/hub";
+import { excerptOf, HubAnswerError } from "./hub-answer-error.js";
 
 export interface ValidateCardOnHubParams {
   /** The whole README.md text, front matter included. */
@@ -17,7 +18,8 @@ export interface HubValidation {
 /**
  * Asks the Hub whether it would accept the card's metadata (`POST {hubUrl}/api/validate-yaml`, as huggingface_hub's
  * `RepoCard.validate` does): a 400 lists `errors[].message`, a 200 may list `warnings[].message`. @huggingface/hub
- * has no call for it. Any other failure throws a HubApiError.
+ * has no call for it. Any other status throws a HubApiError; a 200 or 400 whose answer is not a JSON object (which
+ * says neither yes nor no) throws a HubAnswerError with the status and an excerpt.
  */
 export async function validateCardOnHub(params: ValidateCardOnHubParams): Promise<HubValidation> {
   const url = `${params.hubUrl}/api/validate-yaml`;
@@ -29,7 +31,16 @@ export async function validateCardOnHub(params: ValidateCardOnHubParams): Promis
     },
     body: JSON.stringify({ repoType: params.repoType ?? "model", content: params.content }),
   });
-  const body = await readJson(response);
+  const text = await response.text();
+  const body = readJson(text);
+  if ((response.status === 200 || response.status === 400) && body === null) {
+    const request = "POST /api/validate-yaml";
+    throw new HubAnswerError(
+      request,
+      response.status,
+      `the Hub answered ${response.status} to ${request} with what is not a JSON object: ${excerptOf(text)}`,
+    );
+  }
   if (response.status === 400) {
     const errors = messages(body, "errors");
     const single = typeof body?.error === "string" ? [body.error] : [];
@@ -39,16 +50,18 @@ export async function validateCardOnHub(params: ValidateCardOnHubParams): Promis
     };
   }
   if (!response.ok) {
-    const reason = typeof body?.error === "string" ? body.error : `status ${response.status}`;
+    const reason = typeof body?.error === "string" ? body.error : `status ${response.status}: ${excerptOf(text)}`;
     throw new HubApiError(url, response.status, response.headers.get("X-Request-Id") ?? undefined, reason);
   }
   return { errors: [], warnings: messages(body, "warnings") };
 }
 
-async function readJson(response: Response): Promise<Record<string, unknown> | null> {
+function readJson(text: string): Record<string, unknown> | null {
   try {
-    const parsed: unknown = await response.json();
-    return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : null;
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }

@@ -224,32 +224,36 @@ describe("pushModelCard: validation comes before any upload", () => {
     expect(hub.requests).toEqual([]);
   });
 
-  it("refuses a directory without README.md when asked not to generate one, and points at modelcard generate", async () => {
+  it("refuses a directory without README.md when no card is given, and points at modelcard generate", async () => {
     const dir = copyRunFixture();
     rmSync(join(dir, "README.md"));
-    const outcome = await push({ path: dir, generateMissingCard: false });
+    const outcome = await push({ path: dir });
     expect(outcome.status).toBe("refused");
     expect(outcome.problems[0]).toMatchObject({ code: "missing-card" });
     expect(outcome.problems[0]!.message).toContain(`modelcard generate --from ${dir}`);
     expect(hub.requests).toEqual([]);
   });
 
-  it("pushes the card modelcard generate would write when the directory has none, without writing it", async () => {
+  it("pushes the card it is given (here generated from the run) with its files, writing nothing", async () => {
     const dir = copyRunFixture();
     rmSync(join(dir, "README.md"));
     const before = snapshotTree(dir);
-    // The run says nothing of a license, so a project that requires one holds the generated card back...
-    const held = await push({ path: dir, validate: lintBeforePush({ requiredFields: ["license"] }) });
-    expect(held).toMatchObject({ status: "refused", cardGenerated: true });
-    expect(held.problems).toContainEqual(expect.objectContaining({ code: "required-fields", severity: "error" }));
-    expect(hub.requests).toEqual([]);
-    // ...and with a check that lets it through, it is what arrives.
-    const outcome = await push({ path: dir, validate: () => [] });
-    expect(outcome).toMatchObject({ status: "pushed", cardGenerated: true });
-    const { card } = await generateCard({
+    const { card, assets } = await generateCard({
       values: { from: dir, "repo-name": "alice/smollm3-fr" },
       hardwareProbe: null,
     });
+    const given = {
+      card,
+      files: assets.map((asset) => ({ pathInRepo: asset.fileName, content: asset.content })),
+    };
+    // The run says nothing of a license, so a project that requires one holds the generated card back...
+    const held = await push({ path: dir, ...given, validate: lintBeforePush({ requiredFields: ["license"] }) });
+    expect(held).toMatchObject({ status: "refused" });
+    expect(held.problems).toContainEqual(expect.objectContaining({ code: "required-fields", severity: "error" }));
+    expect(hub.requests).toEqual([]);
+    // ...and with a check that lets it through, it is what arrives.
+    const outcome = await push({ path: dir, ...given, validate: () => [] });
+    expect(outcome).toMatchObject({ status: "pushed" });
     const files = hub.repos.get("alice/smollm3-fr")!.commits[0]!.files;
     expect(files.get("README.md")!.bytes.toString("utf8")).toBe(card.toString());
     expect(files.get("training_curves.png")!.bytes.equals(readFileSync(join(dir, "training_curves.png")))).toBe(true);

@@ -1,8 +1,10 @@
-import { stat } from "node:fs/promises";
+import { lstat, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { Command } from "commander";
 import { readRepoId } from "../../card/index.js";
+import type { GeneratedCard } from "../../generate/index.js";
 import {
+  createSecretRedactor,
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_IDLE_TIMEOUT_MS,
   formatBytes,
@@ -12,7 +14,7 @@ import {
   type PushProblem,
   type PushProgressEvent,
   pushModelCard,
-  redactToken,
+  redactValues,
   resolveHubCredentials,
 } from "../../hub/index.js";
 import { LintConfigError, loadLintConfig } from "../../lint/index.js";
@@ -77,6 +79,13 @@ export const pushCommand: DefineCommand = ({ io, exit }) =>
       const idleMs = timeoutMs(flags.timeout, io.env.MODELCARD_TIMEOUT);
       const path = resolve(io.cwd, target);
       const credentials = resolveHubCredentials({ token: flags.token, env: io.env });
+      // One redaction step for every line and JSON value this command writes, and for its error.
+      const redact = createSecretRedactor(credentials);
+      const out = {
+        ...io,
+        stdout: (text: string) => io.stdout(redact(text)),
+        stderr: (text: string) => io.stderr(redact(text)),
+      };
       if (!credentials.accessToken && !flags.dryRun) {
         throw new UsageError(
           `no Hugging Face token: pass --token, set HF_TOKEN, or log in with \`hf auth login\` (no token in ${credentials.tokenFile}). The token needs write access.`,
@@ -87,12 +96,30 @@ export const pushCommand: DefineCommand = ({ io, exit }) =>
       const config = await loadConfig(flags.config, io.cwd, isFolder ? path : dirname(path));
       const secret = credentials.accessToken;
       let outcome: PushOutcome;
+      let generated: GeneratedCard | null = null;
+      let notGenerated: string | null = null;
       try {
+        // "generate, then push": a run folder without a card gets the card `generate --from` would write.
+        if (isFolder && (await hasNoCard(path))) {
+          // Loaded only here: pushing a card that exists needs no template engine nor image renderer.
+          const { GenerateInputError, generateCard } = await import("../../generate/index.js");
+          try {
+            // No hardware detection: the machine that pushes is not always the one that trained.
+            generated = await generateCard({ values: { from: path, "repo-name": flags.repo }, hardwareProbe: null });
+          } catch (error) {
+            if (!(error instanceof GenerateInputError)) throw error;
+            notGenerated = error.message;
+          }
+        }
         outcome = await pushModelCard({
           path,
           repo: flags.repo,
           hubUrl: credentials.hubUrl,
           ...(secret && { accessToken: secret }),
+          ...(generated && {
+            card: generated.card,
+            files: generated.assets.map((asset) => ({ pathInRepo: asset.fileName, content: asset.content })),
+          }),
           validate: lintBeforePush(config),
           revision: flags.revision ?? "main",
           ...(flags.createPr && { createPr: true }),
@@ -104,25 +131,56 @@ export const pushCommand: DefineCommand = ({ io, exit }) =>
           ...(flags.exclude && { exclude: flags.exclude }),
           ...(idleMs !== undefined && { timeouts: { idleMs } }),
           ...(flags.commitMessage !== undefined && { commitMessage: flags.commitMessage }),
-          onProgress: progressPrinter(io),
+          onProgress: progressPrinter(out),
         });
       } catch (error) {
-        // Every failure is shown without the token, whatever produced it.
-        const message = redactToken(error instanceof Error ? error.message : String(error), secret);
-        throw new Error(message);
+        // Every failure is shown without the token, whatever produced it; its kind (and exit code) is kept.
+        if (error instanceof Error) {
+          error.message = redact(error.message);
+          throw error;
+        }
+        throw new Error(redact(String(error)));
       }
-      if (outcome.cardGenerated) {
-        io.stderr(
+      if (notGenerated !== null) outcome = explainMissingCard(outcome, notGenerated);
+      if (generated) {
+        out.stderr(
           `${target} has no README.md: the card is generated from the run, as \`modelcard generate --from ${target}\` would write it, and is not written to ${target}\n`,
         );
       }
       // Problems point into the card itself, named the way the user named the run or the card.
       const cardPath = outcome.plan.card?.localPath ?? path;
       const shownPath = (path: string) => (isAbsolute(target) ? path : relative(io.cwd, path));
-      io.stderr(formatProblems(shownPath(cardPath), outcome.problems, shownPath(isFolder ? path : dirname(path))));
-      io.stdout(flags.json ? `${JSON.stringify(outcomeJson(outcome), null, 2)}\n` : formatOutcome(outcome));
+      out.stderr(formatProblems(shownPath(cardPath), outcome.problems, shownPath(isFolder ? path : dirname(path))));
+      const json = () => `${JSON.stringify(redactValues(outcomeJson(outcome, Boolean(generated)), redact), null, 2)}\n`;
+      out.stdout(flags.json ? json() : formatOutcome(outcome));
       exit(outcome.status === "refused" ? EXIT.refused : EXIT.ok);
     });
+
+/** The folder has no card of its own: no README.md, or a README.md symlink that leads nowhere. */
+async function hasNoCard(folder: string): Promise<boolean> {
+  const readme = join(folder, "README.md");
+  const link = await lstat(readme).catch((error: NodeJS.ErrnoException) => error);
+  if (link instanceof Error) return link.code === "ENOENT";
+  if (!link.isSymbolicLink()) return false;
+  const target = await stat(readme).catch((error: NodeJS.ErrnoException) => error);
+  return target instanceof Error && (target.code === "ENOENT" || target.code === "ELOOP");
+}
+
+/** The refusal of a folder without a card says why no card could be generated from it. */
+function explainMissingCard(outcome: PushOutcome, reason: string): PushOutcome {
+  const problems = outcome.problems.map((problem) =>
+    problem.code === "missing-card"
+      ? {
+          ...problem,
+          message: problem.message.replace(
+            "README.md;",
+            `README.md and no card could be generated from it (${reason});`,
+          ),
+        }
+      : problem,
+  );
+  return { ...outcome, problems };
+}
 
 /** `--timeout`, else MODELCARD_TIMEOUT, in seconds -> milliseconds; undefined for the default. */
 function timeoutMs(flag: string | undefined, environment: string | undefined): number | undefined {
@@ -197,12 +255,12 @@ function formatLeftOut(skipped: readonly LeftOutPath[]): string {
 }
 
 /** The `--json` shape: the plan, the outcome, what was left out and why, the problems. */
-export function outcomeJson(outcome: PushOutcome) {
+export function outcomeJson(outcome: PushOutcome, cardGenerated = false) {
   const { plan } = outcome;
   return {
     status: outcome.status,
     repoUrl: outcome.repoUrl,
-    cardGenerated: outcome.cardGenerated,
+    cardGenerated,
     files: plan.files.map((file) => ({ path: file.pathInRepo, size: file.size, generated: Boolean(file.content) })),
     totalBytes: plan.totalBytes,
     leftOut: plan.skipped,

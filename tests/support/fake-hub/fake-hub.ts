@@ -77,6 +77,10 @@ export interface Fault {
   body?: unknown;
   /** JSON answer body made from the request (to echo what it carried). */
   bodyFrom?: (request: RecordedRequest) => unknown;
+  /** An answer body sent as is (not JSON-encoded): to answer what a client cannot parse. */
+  rawBody?: string;
+  /** Apply the request as usual, then answer what this makes of the usual JSON answer (same status). */
+  rewrite?: (answer: unknown) => unknown;
 }
 
 export interface FakeFile {
@@ -121,6 +125,8 @@ export interface FakeHub {
   lfs: Map<string, Buffer>;
   options: FakeHubOptions;
   fail(fault: Fault): void;
+  /** Called with each request once it has been read, before it is applied or answered (e.g. to change files). */
+  onRequest: ((request: RecordedRequest) => void | Promise<void>) | null;
   /** Creates a repository as if it already existed on the Hub. */
   addRepo(id: string, options?: { private?: boolean }): FakeRepo;
   /** Forgets requests, repositories, LFS objects and pending faults. */
@@ -182,15 +188,33 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       return;
     }
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const faultName = fault?.resetAfterApplying ? "reset after applying" : fault ? `status ${fault.status}` : undefined;
+    const faultName = fault?.resetAfterApplying
+      ? "reset after applying"
+      : fault?.rewrite
+        ? "rewritten"
+        : fault
+          ? `status ${fault.status}`
+          : undefined;
     const recorded = record(route, req, target, Buffer.concat(chunks), faultName);
     requests.push(recorded);
+    await fakeHub.onRequest?.(recorded);
     if (fault?.resetAfterApplying && route !== "unknown") {
       try {
         ROUTES[route](recorded, params);
       } finally {
         req.socket.destroy();
       }
+      return;
+    }
+    if (fault?.rewrite && route !== "unknown") {
+      const result = ROUTES[route](recorded, params);
+      const [status, body, headers] = Array.isArray(result) ? result : [200, result, undefined];
+      sendJson(res, status, fault.rewrite(body), headers);
+      return;
+    }
+    if (fault?.rawBody !== undefined) {
+      res.writeHead(fault.status ?? 500, { "Content-Type": "application/json", ...fault.headers });
+      res.end(fault.rawBody);
       return;
     }
     if (fault) {
@@ -523,12 +547,13 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     lfsDigests.set(oid, size);
   }
 
-  return {
+  const fakeHub: FakeHub = {
     url,
     requests,
     repos,
     lfs,
     options,
+    onRequest: null,
     fail: (fault) => faults.push({ ...fault }),
     addRepo,
     reset() {
@@ -539,6 +564,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       parts.clear();
       faults.length = 0;
       pullRequests = 0;
+      fakeHub.onRequest = null;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -546,6 +572,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+  return fakeHub;
 }
 
 function matchRoute(method: string, pathname: string): { route: FakeHubRoute | "unknown"; params: string[] } {
