@@ -44,18 +44,17 @@ type Parts = CardSplit;
  */
 export class ModelCard {
   #parts: Parts;
-  #reading!: BlockReading;
+  #reading: BlockReading;
   #problems: readonly CardProblem[] | undefined;
   #modelIndex: ReturnType<typeof readModelIndex> | undefined;
   #differences: CrossReaderDifference[] | undefined;
   #document: Document.Parsed | undefined;
   readonly #options: ParseOptions;
 
-  private constructor(parts: Parts, options: ParseOptions, reading?: BlockReading) {
+  private constructor(parts: Parts, options: ParseOptions) {
     this.#parts = parts;
     this.#options = options;
-    if (reading) this.#reading = reading;
-    else this.#read();
+    this.#reading = this.#readParts(parts);
   }
 
   /** Reads a card from its text. Never throws on content; see `problems`. */
@@ -95,10 +94,6 @@ export class ModelCard {
    */
   static create(metadata: Metadata, body = "", options: { lineEnding?: "lf" | "crlf" } = {}): ModelCard {
     return ModelCard.parse(createCardText(metadata, body, options));
-  }
-
-  #read(): void {
-    this.#reading = this.#readParts(this.#parts);
   }
 
   /** The card's reader over a split text: js-yaml once, and the checks over its result. */
