@@ -1,11 +1,13 @@
 /**
  * The floors of `src/`, bottom up: a module imports only from its own folder and from floors below it. Folders on
- * the same floor do not import each other (lint/ and generate/ are siblings; so are card/, io/ and vocabulary/).
+ * the same floor do not import each other (lint/ and generate/ are siblings; so are card/ and vocabulary/).
  * `index.ts` is the public barrel, above everything.
  */
 export const LAYERS: readonly (readonly string[])[] = [
   ["errors"],
-  ["card", "io", "vocabulary"],
+  // Files: reading and atomic writing, below the card that reads its bytes through them.
+  ["io"],
+  ["card", "vocabulary"],
   ["lint", "generate"],
   ["hub"],
   ["preview"],
