@@ -22,7 +22,9 @@ export type ModelcardErrorCode =
   /** A push the Hub (or the network) did not complete. */
   | "PUSH_FAILED"
   /** A request to the Hub never got an answer. */
-  | "HUB_CONNECTION";
+  | "HUB_CONNECTION"
+  /** The preview server could not listen (the port is taken or not allowed). */
+  | "PREVIEW_SERVER_FAILED";
 
 /** The base of every error modelcard throws for a reason a caller can act on; `code` says which. */
 export abstract class ModelcardError extends Error {
