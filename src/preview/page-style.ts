@@ -37,7 +37,10 @@ a { color: var(--link); }
 .lint-error .lint-severity { color: var(--error); font-weight: 600; }
 .lint-warning .lint-severity { color: var(--warning); font-weight: 600; }
 .relation-missing { color: var(--muted); font-style: italic; }
-.results-table { width: 100%; border-collapse: collapse; font-size: 12px; display: block; overflow-x: auto; }
+.muted { color: var(--muted); font-size: 12px; }
+.verified { padding: 0 4px; border-radius: 4px; background: var(--chip); font-size: 11px; }
+.results-table { width: 100%; border-collapse: collapse; font-size: 13px; }
+.task-row th { padding-top: 8px; font-weight: 600; }
 .results-table th, .results-table td { padding: 3px 6px; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; }
 .metric-value { font-variant-numeric: tabular-nums; font-weight: 600; }
 .markdown h1, .markdown h2 { padding-bottom: 4px; border-bottom: 1px solid var(--border); }

@@ -1,14 +1,34 @@
-import type { ModelCard } from "../card/index.js";
+import type { EvalResult, ModelCard } from "../card/index.js";
 import { escapeHtml } from "./escape-html.js";
 
-function cell(value: unknown): string {
+function text(value: unknown): string {
   if (value === null || value === undefined) return "";
   return escapeHtml(typeof value === "string" ? value : JSON.stringify(value));
 }
 
+/** The dataset cell: its name, and its id, config and split when they add something. */
+function datasetCell(result: EvalResult): string {
+  const details = [
+    result.datasetType !== result.datasetName ? `<code>${text(result.datasetType)}</code>` : "",
+    result.datasetConfig ? `config ${text(result.datasetConfig)}` : "",
+    result.datasetSplit ? `split ${text(result.datasetSplit)}` : "",
+  ].filter(Boolean);
+  return `${text(result.datasetName)}${details.length ? `<br><span class="muted">${details.join(" · ")}</span>` : ""}`;
+}
+
+function valueCell(result: EvalResult): string {
+  const source = result.sourceUrl
+    ? `<br><a class="muted" href="${escapeHtml(result.sourceUrl)}">${text(result.sourceName ?? "source")}</a>`
+    : result.sourceName
+      ? `<br><span class="muted">${text(result.sourceName)}</span>`
+      : "";
+  const verified = result.verified ? ` <span class="verified" title="verified by the Hub">verified</span>` : "";
+  return `<span class="metric-value">${text(result.metricValue)}</span>${verified}${source}`;
+}
+
 /**
- * The card's `model-index` as the Hub's evaluation widget lists it: one row per metric, as huggingface_hub reads
- * the entries. A model-index that yields no results says why.
+ * The card's `model-index` as the Hub's evaluation widget lists it: per task, one row per metric, as
+ * huggingface_hub reads the entries. A model-index that yields no results says why.
  */
 export function renderEvalResults(card: ModelCard): string {
   if (card.metadata["model-index"] === undefined) return "";
@@ -18,24 +38,22 @@ export function renderEvalResults(card: ModelCard): string {
     return `<section class="eval-results" id="eval-results"><h2>Evaluation results</h2>
 <p class="eval-invalid">The model-index yields no results${problem ? `: ${escapeHtml(problem.message)}` : ""}.</p></section>`;
   }
-  const rows = results
-    .map(
-      (result) =>
-        `<tr><td>${cell(result.taskName ?? result.taskType)}</td><td>${cell(result.datasetName)}<br><code>${cell(
-          result.datasetType,
-        )}</code></td><td>${cell(result.datasetConfig)}</td><td>${cell(result.datasetSplit)}</td><td>${cell(
-          result.metricName ?? result.metricType,
-        )}</td><td class="metric-value">${cell(result.metricValue)}</td><td>${result.verified ? "verified" : ""}</td><td>${
-          result.sourceUrl
-            ? `<a href="${escapeHtml(result.sourceUrl)}">${cell(result.sourceName ?? result.sourceUrl)}</a>`
-            : cell(result.sourceName)
-        }</td></tr>`,
-    )
-    .join("\n");
-  const name = card.modelName ? ` of ${escapeHtml(card.modelName)}` : "";
-  return `<section class="eval-results" id="eval-results"><h2>Evaluation results${name}</h2>
-<table class="results-table"><thead><tr><th>Task</th><th>Dataset</th><th>Config</th><th>Split</th><th>Metric</th><th>Value</th><th>Verified</th><th>Source</th></tr></thead>
+  let task: string | null = null;
+  const rows: string[] = [];
+  for (const result of results) {
+    const name = result.taskName ?? result.taskType;
+    if (name !== task) {
+      task = name;
+      rows.push(`<tr class="task-row"><th colspan="3">${text(name)}</th></tr>`);
+    }
+    rows.push(
+      `<tr class="result-row"><td>${datasetCell(result)}</td><td>${text(result.metricName ?? result.metricType)}</td><td>${valueCell(result)}</td></tr>`,
+    );
+  }
+  const name = card.modelName ? `<p class="muted">${escapeHtml(card.modelName)}</p>` : "";
+  return `<section class="eval-results" id="eval-results"><h2>Evaluation results</h2>${name}
+<table class="results-table"><thead><tr><th>Dataset</th><th>Metric</th><th>Value</th></tr></thead>
 <tbody>
-${rows}
+${rows.join("\n")}
 </tbody></table></section>`;
 }

@@ -37,6 +37,7 @@ export function renderPreviewPage({ card, messages, repoName, live = false }: Pr
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(repoName)} · modelcard preview</title>
 <link rel="stylesheet" href="${ASSET_PREFIX}katex/katex.min.css">
 <link rel="stylesheet" href="${ASSET_PREFIX}highlight/github.css" media="(prefers-color-scheme: light)">
