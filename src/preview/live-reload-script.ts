@@ -29,6 +29,10 @@ export const LIVE_RELOAD_SCRIPT = `"use strict";
     window.scrollTo(x, y);
   };
   const events = new EventSource("__modelcard/events");
+  // Marks the page as listening (a tool or test waits for it before it saves).
+  events.addEventListener("open", () => {
+    document.documentElement.dataset.live = "connected";
+  });
   events.addEventListener("change", () => {
     refresh().catch(() => {});
   });
