@@ -56,7 +56,7 @@ describe.runIf(runBrowserTests)("the preview page in headless Chromium", () => {
     ];
     expect(await cli([...args, "--output", join(folder, "README.md")], generated.io)).toBe(0);
     const { page } = await open(join(folder, "README.md"), "you/smollm3-openhermes-fr");
-    expect(await page.locator("h1.repo-name").innerText()).toBe("you/smollm3-openhermes-fr");
+    expect(await page.locator("h1.repo-name").textContent()).toBe("you/smollm3-openhermes-fr");
     const chips = await page.locator(".chips .chip").allTextContents();
     expect(chips.slice(0, 5)).toEqual([
       "Task: Text Generation",
@@ -70,8 +70,8 @@ describe.runIf(runBrowserTests)("the preview page in headless Chromium", () => {
     const rows = await page.locator(".results-table tr.result-row").allInnerTexts();
     expect(rows.length).toBe(card.evalResults?.length);
     expect(rows[0]).toBe(`OpenHermes-FR\t${card.evalResults?.[0]?.metricName}\t${card.evalResults?.[0]?.metricValue}`);
-    expect(await page.locator(".model-tree").innerText()).toContain("HuggingFaceTB/SmolLM3-3B");
-    expect(await page.locator(".lint-summary").innerText()).toBe("No problems found.");
+    expect(await page.locator(".model-tree").textContent()).toContain("HuggingFaceTB/SmolLM3-3B");
+    expect(await page.locator(".lint-summary").textContent()).toBe("No problems found.");
     const curves = page.locator('img[src="training_curves.png"]');
     expect(await curves.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(100);
   });
@@ -79,7 +79,7 @@ describe.runIf(runBrowserTests)("the preview page in headless Chromium", () => {
   it("highlights code, renders math with KaTeX's fonts, and runs nothing of the card's HTML", async () => {
     const { page, dialogs } = await open(join(fullCardFolder(), "README.md"));
     const keyword = page.locator("pre code.hljs .hljs-keyword").first();
-    expect(await keyword.innerText()).toBe("def");
+    expect(await keyword.textContent()).toBe("def");
     const colours = await keyword.evaluate((element) => [
       getComputedStyle(element).color,
       getComputedStyle(element.closest("code") as Element).color,
@@ -123,9 +123,9 @@ describe.runIf(runBrowserTests)("the preview page in headless Chromium", () => {
     const folder = writeFolder({ "README.md": "---\nlicense: MIT-ish\npipeline_tag: text-generation\n---\n# Body\n" });
     const { page } = await open(join(folder, "README.md"));
     const banner = page.locator(".rejection-banner");
-    expect(await banner.innerText()).toMatch(/^The Hub would reject this card\.\nYAML Metadata Error: .*MIT-ish/);
+    expect(await banner.textContent()).toMatch(/^The Hub would reject this card\.YAML Metadata Error: .*MIT-ish/);
     const message = page.locator('.lint-message[data-rule="license"]');
-    expect(await message.locator(".lint-position").innerText()).toBe("2:10");
+    expect(await message.locator(".lint-position").textContent()).toBe("2:10");
     await message.locator("a").click();
     expect(new URL(page.url()).hash).toBe("#L2");
     const target = await page.evaluate(() => document.querySelector(":target")?.textContent);
@@ -174,7 +174,7 @@ describe.runIf(runBrowserTests)("the preview page in headless Chromium", () => {
         .evaluate((element) => getComputedStyle(element).fontFamily),
     ).toContain("KaTeX_Main");
     expect(await page.locator('img[alt="curves"]').evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(1);
-    expect(await page.locator(".results-table .metric-value").innerText()).toBe("0.731");
+    expect(await page.locator(".results-table .metric-value").textContent()).toBe("0.731");
   });
 
   it.each([
@@ -193,7 +193,8 @@ describe.runIf(runBrowserTests)("the preview page in headless Chromium", () => {
       expect(await page.evaluate(() => document.scripts.length)).toBe(1);
       expect(dialogs).toEqual([]);
     }
-    if ("relation" in expected) expect(await page.locator(".model-tree .relation").innerText()).toBe(expected.relation);
+    if ("relation" in expected)
+      expect(await page.locator(".model-tree .relation").textContent()).toBe(expected.relation);
     // The source view holds every line of the card.
     expect(await page.locator(".source-line").count()).toBe(
       card
