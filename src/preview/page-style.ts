@@ -41,6 +41,7 @@ a { color: var(--link); }
 .verified { padding: 0 4px; border-radius: 4px; background: var(--chip); font-size: 11px; }
 .results-table { width: 100%; border-collapse: collapse; font-size: 13px; }
 .task-row th { padding-top: 8px; font-weight: 600; }
+.model-row th { padding-top: 10px; font-weight: 600; border-bottom: 2px solid var(--border); }
 .results-table th, .results-table td { padding: 3px 6px; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; }
 .metric-value { font-variant-numeric: tabular-nums; font-weight: 600; }
 .markdown h1, .markdown h2 { padding-bottom: 4px; border-bottom: 1px solid var(--border); }

@@ -1,4 +1,4 @@
-import type { EvalResult, ModelCard } from "../card/index.js";
+import { type EvalResult, type ModelCard, readModelIndex } from "../card/index.js";
 import { escapeHtml } from "./escape-html.js";
 
 function text(value: unknown): string {
@@ -26,18 +26,8 @@ function valueCell(result: EvalResult): string {
   return `<span class="metric-value">${text(result.metricValue)}</span>${verified}${source}`;
 }
 
-/**
- * The card's `model-index` as the Hub's evaluation widget lists it: per task, one row per metric, as
- * huggingface_hub reads the entries. A model-index that yields no results says why.
- */
-export function renderEvalResults(card: ModelCard): string {
-  if (card.metadata["model-index"] === undefined) return "";
-  const results = card.evalResults;
-  if (results === null) {
-    const problem = card.problems.find((entry) => entry.code === "invalid-model-index");
-    return `<section class="eval-results" id="eval-results"><h2>Evaluation results</h2>
-<p class="eval-invalid">The model-index yields no results${problem ? `: ${escapeHtml(problem.message)}` : ""}.</p></section>`;
-  }
+/** One model-index entry's results: per task, one row per metric. */
+function entryRows(results: readonly EvalResult[]): string[] {
   let task: string | null = null;
   const rows: string[] = [];
   for (const result of results) {
@@ -50,8 +40,30 @@ export function renderEvalResults(card: ModelCard): string {
       `<tr class="result-row"><td>${datasetCell(result)}</td><td>${text(result.metricName ?? result.metricType)}</td><td>${valueCell(result)}</td></tr>`,
     );
   }
-  const name = card.modelName ? `<p class="muted">${escapeHtml(card.modelName)}</p>` : "";
-  return `<section class="eval-results" id="eval-results"><h2>Evaluation results</h2>${name}
+  return rows;
+}
+
+/**
+ * The card's `model-index` as the Hub's evaluation widget lists it: for each entry (a model: the card's, or a
+ * variant's), per task, one row per metric, as huggingface_hub reads the entries. A model-index that yields no
+ * results says why.
+ */
+export function renderEvalResults(card: ModelCard): string {
+  const index = card.metadata["model-index"];
+  if (index === undefined) return "";
+  if (card.evalResults === null || !Array.isArray(index)) {
+    const problem = card.problems.find((entry) => entry.code === "invalid-model-index");
+    return `<section class="eval-results" id="eval-results"><h2>Evaluation results</h2>
+<p class="eval-invalid">The model-index yields no results${problem ? `: ${escapeHtml(problem.message)}` : ""}.</p></section>`;
+  }
+  const rows: string[] = [];
+  for (const entry of index) {
+    const reading = readModelIndex([entry]);
+    if (reading.results === null) continue;
+    if (index.length > 1) rows.push(`<tr class="model-row"><th colspan="3">${text(reading.modelName)}</th></tr>`);
+    rows.push(...entryRows(reading.results));
+  }
+  return `<section class="eval-results" id="eval-results"><h2>Evaluation results</h2>
 <table class="results-table"><thead><tr><th>Dataset</th><th>Metric</th><th>Value</th></tr></thead>
 <tbody>
 ${rows.join("\n")}

@@ -11,6 +11,28 @@ import { CORPUS } from "../support/shared.js";
 import { launchChromium, runBrowserTests } from "./chromium.js";
 import { FULL_CARD, fullCardFolder, PNG, writeFolder } from "./fixture-cards.js";
 
+// The functions given to `evaluate` run in Chromium. The project's types leave the DOM out (its declarations would
+// change `fetch`'s types everywhere), so what they use is declared here, for this file only.
+interface DomElement {
+  textContent: string | null;
+  dataset: Record<string, string | undefined>;
+  closest(selector: string): DomElement | null;
+  querySelector(selector: string): DomElement | null;
+  getAttribute(name: string): string | null;
+  getBoundingClientRect(): { width: number; height: number };
+}
+type Element = DomElement;
+type HTMLImageElement = DomElement & { naturalWidth: number };
+declare const document: {
+  fonts: { ready: Promise<unknown>; check(font: string): boolean };
+  documentElement: DomElement;
+  scripts: Iterable<DomElement> & { length: number };
+  querySelector(selector: string): DomElement | null;
+  getElementById(id: string): DomElement | null;
+};
+declare const window: { scrollX: number; scrollY: number; scrollTo(x: number, y: number): void };
+declare function getComputedStyle(element: DomElement): { color: string; fontFamily: string };
+
 const EXAMPLE_RUN = new URL("../../examples/smollm3-openhermes-fr", import.meta.url).pathname;
 
 describe.runIf(runBrowserTests)("the preview page in headless Chromium", () => {
@@ -70,6 +92,12 @@ describe.runIf(runBrowserTests)("the preview page in headless Chromium", () => {
     const rows = await page.locator(".results-table tr.result-row").allInnerTexts();
     expect(rows.length).toBe(card.evalResults?.length);
     expect(rows[0]).toBe(`OpenHermes-FR\t${card.evalResults?.[0]?.metricName}\t${card.evalResults?.[0]?.metricValue}`);
+    // One group per model-index entry: the model, then each quantized variant.
+    expect(await page.locator(".results-table tr.model-row").allTextContents()).toEqual([
+      "smollm3-openhermes-fr",
+      "smollm3-openhermes-fr (int8 quantized)",
+      "smollm3-openhermes-fr (int4 quantized)",
+    ]);
     expect(await page.locator(".model-tree").textContent()).toContain("HuggingFaceTB/SmolLM3-3B");
     expect(await page.locator(".lint-summary").textContent()).toBe("No problems found.");
     const curves = page.locator('img[src="training_curves.png"]');
