@@ -10,6 +10,7 @@ export {
 } from "./io/replace-card-and-images.js";
 export { writeFileAtomically } from "./io/write-file-atomically.js";
 export * from "./lint/index.js";
+export * from "./preview/index.js";
 export {
   QUANTIZATION_SCHEMES,
   type QuantizationScheme,
