@@ -52,12 +52,7 @@ describe("fetchWithRetries", () => {
     const error = await retrying(dropped.fetchImpl)
       .wrapped("https://hub.test/api/commit", { method: "POST" })
       .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({
-      code: "HUB_CONNECTION",
-      systemCode: "ECONNRESET",
-      failure: "dropped",
-      outcomeUnknown: true,
-    });
+    expect(error).toMatchObject({ code: "HUB_CONNECTION", systemCode: "ECONNRESET", failure: "dropped", outcomeUnknown: true });
     const allowed = scripted([{ status: 503 }, { status: 200 }]);
     const wrappedAllowed = fetchWithRetries(allowed.fetchImpl, {
       sleep: async () => undefined,
@@ -115,8 +110,7 @@ describe("fetchWithRetries", () => {
     expect(error).toMatchObject({
       origin: "https://hub.test",
       request: "PUT /api/models/a/b/preupload/main",
-      code: "HUB_CONNECTION",
-      systemCode: "ECONNRESET",
+      code: "HUB_CONNECTION", systemCode: "ECONNRESET",
       failure: "dropped",
     });
   });
@@ -138,12 +132,7 @@ describe("fetchWithRetries", () => {
     const { wrapped, sleeps } = retrying(fetch);
     const error = await wrapped(`http://127.0.0.1:${port}/api/whoami-v2`).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(HubConnectionError);
-    expect(error).toMatchObject({
-      code: "HUB_CONNECTION",
-      systemCode: "ECONNREFUSED",
-      failure: "unreachable",
-      outcomeUnknown: false,
-    });
+    expect(error).toMatchObject({ code: "HUB_CONNECTION", systemCode: "ECONNREFUSED", failure: "unreachable", outcomeUnknown: false });
     expect((error as Error).message).toBe(
       `cannot connect to http://127.0.0.1:${port} (ECONNREFUSED) for GET /api/whoami-v2`,
     );
