@@ -1,4 +1,4 @@
-import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -123,6 +123,45 @@ describe("the preview server", () => {
     await expect(attempt).rejects.toThrow(
       `cannot listen on 127.0.0.1:${port} (it is in use); choose another --port, or 0 for a free one.`,
     );
+  });
+});
+
+describe("live reload", () => {
+  it("announces an editor's save (a new file renamed over the card) to the open pages, and shows a missing card's reason", async () => {
+    const folder = fullCardFolder();
+    const card = join(folder, "README.md");
+    const server = await startPreviewServer(card);
+    try {
+      const { port } = new URL(server.url);
+      const received: string[] = [];
+      const connected = new Promise<void>((resolve, reject) => {
+        request(
+          { host: "127.0.0.1", port, path: "/__modelcard/events", headers: { host: `127.0.0.1:${port}` } },
+          (response) => {
+            expect(response.headers["content-type"]).toBe("text/event-stream");
+            response.on("data", (chunk: Buffer) => received.push(chunk.toString()));
+            resolve();
+          },
+        )
+          .on("error", reject)
+          .end();
+      });
+      await connected;
+      writeFileSync(join(folder, ".README.md.tmp"), FULL_CARD.replace("# Tiny FR", "# Renamed"));
+      renameSync(join(folder, ".README.md.tmp"), card);
+      const deadline = Date.now() + 5000;
+      while (!received.join("").includes("event: change") && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(received.join("")).toBe("retry: 300\n\nevent: change\ndata: 1\n\n");
+      expect((await get(server, "/")).body.toString()).toContain("<h1>Renamed</h1>");
+      rmSync(card);
+      const gone = await get(server, "/");
+      expect(gone.status).toBe(503);
+      expect(gone.body.toString()).toContain(`${card}: cannot read the card (no such file); check the path.`);
+    } finally {
+      await server.close();
+    }
   });
 });
 
