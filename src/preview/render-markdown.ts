@@ -31,7 +31,7 @@ const markdownIt: MarkdownIt = new MarkdownIt({
 }).use(tasklist, { disabled: true });
 
 /** A URL that names a file of the card's folder: no scheme, not protocol-relative, not only a fragment. */
-export function localPath(url: string): string | null {
+function localPath(url: string): string | null {
   if (!url || url.startsWith("#") || url.startsWith("//") || /^[a-z][a-z0-9+.-]*:/i.test(url)) return null;
   const path = url.split(/[?#]/, 1)[0] ?? "";
   if (!path) return null;

@@ -2,10 +2,13 @@ import type { ModelCard } from "../card/index.js";
 import type { LintMessage } from "../lint/index.js";
 import { escapeHtml } from "./escape-html.js";
 import { ASSET_PREFIX } from "./preview-assets.js";
+import { renderChips } from "./render-chips.js";
 import { renderEvalResults } from "./render-eval-results.js";
-import { renderChips, renderModelTree } from "./render-header.js";
-import { renderLintPanel, renderRejectionBanner, renderSourceView } from "./render-lint-panel.js";
+import { renderLintPanel } from "./render-lint-panel.js";
 import { renderMarkdown } from "./render-markdown.js";
+import { renderModelTree } from "./render-model-tree.js";
+import { renderRejectionBanner } from "./render-rejection-banner.js";
+import { renderSourceView } from "./render-source-view.js";
 
 export interface PreviewPageInput {
   card: ModelCard;
