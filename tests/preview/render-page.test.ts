@@ -75,6 +75,12 @@ describe("the preview page, rendered on the server", () => {
     expect(localImages).toEqual(["images/curves.png", "images/dark.png", "x"]);
   });
 
+  it("puts math in an attribute back as written, never KaTeX's markup that would end the attribute", () => {
+    const { html } = page(`---\nlicense: mit\n---\n<img src="a.png" alt="$$\\text{x" onerror="y}$$">\n\n$$z$$\n`);
+    expect(html).toContain('<img src="a.png" alt="$$\\text{x&quot; onerror=&quot;y}$$" />');
+    expect(html).toMatch(/<p><span class="katex-display"><span class="katex">[\s\S]*<mi>z<\/mi>/);
+  });
+
   it("still renders a card the Hub rejects, with the error in the Hub's words and its code frame", () => {
     const { html } = page("---\nlicense: mit\nfoo: [1\nlanguage: en\n---\n# Still here\n");
     expect(html).toContain("<h1>Still here</h1>");
