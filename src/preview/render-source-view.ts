@@ -13,8 +13,9 @@ export function renderSourceView(text: string, messages: readonly LintMessage[])
     .map((line, index) => {
       const number = index + 1;
       const mark = marked.get(number);
-      return `<span class="source-line${mark ? ` source-${mark}` : ""}" id="L${number}"><a class="line-number" href="#L${number}">${number}</a>${escapeHtml(line)}</span>`;
+      return `<span class="source-line${mark ? ` source-${mark}` : ""}" id="L${number}"><a class="line-number" href="#L${number}">${number}</a>${escapeHtml(line)}\n</span>`;
     })
-    .join("\n");
+    // Each line ends inside its block: the page keeps one line per line, and so does a copy of the text.
+    .join("");
   return `<section class="source-view" id="source"><h2>Source</h2><pre>${rows}</pre></section>`;
 }

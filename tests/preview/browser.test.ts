@@ -19,7 +19,7 @@ interface DomElement {
   closest(selector: string): DomElement | null;
   querySelector(selector: string): DomElement | null;
   getAttribute(name: string): string | null;
-  getBoundingClientRect(): { width: number; height: number };
+  getBoundingClientRect(): { width: number; height: number; top: number };
 }
 type Element = DomElement;
 type HTMLImageElement = DomElement & { naturalWidth: number };
@@ -157,8 +157,13 @@ describe.runIf(runBrowserTests)("the preview page in headless Chromium", () => {
     await message.locator("a").click();
     expect(new URL(page.url()).hash).toBe("#L2");
     const target = await page.evaluate(() => document.querySelector(":target")?.textContent);
-    expect(target).toBe("2license: MIT-ish");
+    expect(target).toBe("2license: MIT-ish\n");
     expect(await page.locator("#L2").isVisible()).toBe(true);
+    // One line of the source view per line of the card (12 px text, line height 1.5).
+    const tops = await page.evaluate(() =>
+      [1, 2, 3].map((line) => document.getElementById(`L${line}`)?.getBoundingClientRect().top ?? 0),
+    );
+    expect([tops[1]! - tops[0]!, tops[2]! - tops[1]!]).toEqual([18, 18]);
   });
 
   it("reloads within a second of a save, keeping the scroll position, and fetches a changed image anew", async () => {

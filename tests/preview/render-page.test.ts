@@ -99,8 +99,8 @@ describe("the preview page, rendered on the server", () => {
       /<li class="lint-message lint-error" data-rule="license"><a href="#L2"><span class="lint-position">2:10<\/span> <span class="lint-severity">error<\/span>/,
     );
     expect(html).toContain(
-      '<span class="source-line source-error" id="L2"><a class="line-number" href="#L2">2</a>license: MIT-ish</span>',
+      '<span class="source-line source-error" id="L2"><a class="line-number" href="#L2">2</a>license: MIT-ish\n</span>',
     );
-    expect(html).toContain('<span class="source-line" id="L5"><a class="line-number" href="#L5">5</a># Body</span>');
+    expect(html).toContain('<span class="source-line" id="L5"><a class="line-number" href="#L5">5</a># Body\n</span>');
   });
 });
