@@ -20,6 +20,7 @@ a { color: var(--link); }
 .chip { display: inline-flex; gap: 4px; align-items: center; padding: 1px 8px; border: 1px solid var(--border); border-radius: 6px; background: var(--chip); color: var(--text); font-size: 13px; text-decoration: none; }
 .chip-kind { color: var(--muted); }
 .chip-unknown { border-style: dashed; border-color: var(--warning); }
+.new-version { margin: 16px 24px 0; padding: 10px 16px; border: 1px solid var(--border); border-radius: 8px; background: var(--panel); }
 .rejection-banner { margin: 16px 24px 0; padding: 12px 16px; border: 1px solid var(--error); border-radius: 8px; background: var(--error-bg); color: var(--error); }
 .rejection-banner ul { margin: 6px 0 0; padding-left: 20px; }
 .rejection-banner a { color: inherit; }

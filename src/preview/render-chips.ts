@@ -24,8 +24,11 @@ function licenseChips(metadata: Metadata): string[] {
   });
 }
 
-/** The chips under the model name, in the Hub's order: task, libraries, datasets, languages, tags, license. */
-export function renderChips(metadata: Metadata): string {
+/**
+ * The chips under the model name: task, libraries, datasets, languages, tags, the `arxiv:<id>` tags the Hub adds
+ * for papers the body links to, and the license.
+ */
+export function renderChips(metadata: Metadata, arxivIds: readonly string[] = []): string {
   const chips = [
     ...metadataStrings(metadata.pipeline_tag).map((tag) =>
       chip("task", "Task:", taskLabel(tag), `pipeline_tag: ${tag}`),
@@ -40,6 +43,15 @@ export function renderChips(metadata: Metadata): string {
       chip("language", "Language:", languageLabel(code), `language: ${code}`),
     ),
     ...metadataStrings(metadata.tags).map((tag) => chip("tag", "Tag:", { label: tag, known: true }, `tags: ${tag}`)),
+    ...arxivIds.map((id) =>
+      chip(
+        "paper",
+        "arXiv:",
+        { label: id, known: true },
+        `a link in the body to paper ${id}`,
+        `https://arxiv.org/abs/${id}`,
+      ),
+    ),
     ...licenseChips(metadata),
   ];
   return chips.length ? `<div class="chips">${chips.join("")}</div>` : "";

@@ -9,7 +9,13 @@ export interface RenderedMarkdown {
   html: string;
   /** Images the body shows from the card's folder, as relative paths (no query, no fragment), in order. */
   localImages: string[];
+  /** arXiv ids of the arXiv and Hugging Face Papers pages the body links to, in order: the Hub tags them. */
+  arxivIds: string[];
 }
+
+/** An arXiv or Hugging Face Papers page: `https://arxiv.org/abs/2305.18290`, `https://huggingface.co/papers/2305.18290`. */
+const PAPER =
+  /^https?:\/\/(?:www\.)?(?:arxiv\.org\/(?:abs|pdf)|(?:huggingface\.co|hf\.co)\/papers)\/(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?(?:[?#/].*)?$/i;
 
 /** What is used of highlight.js (its own types declare the DOM's globals for the whole program). */
 interface Highlighter {
@@ -66,7 +72,7 @@ const ALLOWED_TAGS = [
   "font",
 ];
 
-function sanitize(html: string, localImages: string[]): string {
+function sanitize(html: string, { localImages, arxivIds }: Omit<RenderedMarkdown, "html">): string {
   return sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
@@ -97,10 +103,14 @@ function sanitize(html: string, localImages: string[]): string {
         if (path !== null && !localImages.includes(path)) localImages.push(path);
         return { tagName, attribs };
       },
-      a: (tagName, attribs) => ({
-        tagName,
-        attribs: /^https?:/i.test(attribs.href ?? "") ? { ...attribs, rel: "noopener noreferrer nofollow" } : attribs,
-      }),
+      a: (tagName, attribs) => {
+        const paper = PAPER.exec(attribs.href ?? "")?.[1];
+        if (paper !== undefined && !arxivIds.includes(paper)) arxivIds.push(paper);
+        return {
+          tagName,
+          attribs: /^https?:/i.test(attribs.href ?? "") ? { ...attribs, rel: "noopener noreferrer nofollow" } : attribs,
+        };
+      },
     },
   });
 }
@@ -112,7 +122,7 @@ function sanitize(html: string, localImages: string[]): string {
  */
 export function renderMarkdown(body: string): RenderedMarkdown {
   const math = extractMath(body);
-  const localImages: string[] = [];
-  const html = sanitize(markdownIt.render(math.markdown), localImages);
-  return { html: math.restore(html), localImages };
+  const found = { localImages: [] as string[], arxivIds: [] as string[] };
+  const html = sanitize(markdownIt.render(math.markdown), found);
+  return { html: math.restore(html), ...found };
 }

@@ -7,6 +7,7 @@ import { renderEvalResults } from "./render-eval-results.js";
 import { renderLintPanel } from "./render-lint-panel.js";
 import { renderMarkdown } from "./render-markdown.js";
 import { renderModelTree } from "./render-model-tree.js";
+import { renderNewVersion } from "./render-new-version.js";
 import { renderRejectionBanner } from "./render-rejection-banner.js";
 import { renderSourceView } from "./render-source-view.js";
 
@@ -50,8 +51,8 @@ export function renderPreviewPage({ card, messages, repoName, live = false }: Pr
 <body>
 <div id="page">
 <p class="preview-note">modelcard preview: laid out like a model page; the Hub's own rendering may differ in detail.</p>
-<header class="model-header"><h1 class="repo-name">${escapeHtml(repoName)}</h1>${renderChips(metadata)}</header>
-${renderRejectionBanner(messages, text)}
+<header class="model-header"><h1 class="repo-name">${escapeHtml(repoName)}</h1>${renderChips(metadata, body.arxivIds)}</header>
+${renderNewVersion(metadata)}${renderRejectionBanner(messages, text)}
 <div class="layout">
 <main class="card-body markdown" id="card">
 ${body.html}

@@ -37,6 +37,19 @@ describe("the preview page, rendered on the server", () => {
     expect(chips(unknown)).toEqual(["Task: text-gen", "Library: Transformers"]);
   });
 
+  it("adds the arxiv tags the Hub derives from paper links in the body, and the new_version notice", () => {
+    const { html } = page(
+      "---\nnew_version: me/tiny-fr-v2\n---\nSee [DPO](https://arxiv.org/abs/2305.18290v2), [again](https://huggingface.co/papers/2305.18290) " +
+        "and https://arxiv.org/pdf/2106.09685.pdf, not [this](https://example.com/abs/2305.18290).\n",
+    );
+    expect(chips(html)).toEqual(["arXiv: 2305.18290", "arXiv: 2106.09685"]);
+    expect(html).toMatch(/<a class="chip chip-paper"[^>]*href="https:\/\/arxiv.org\/abs\/2106.09685"/);
+    expect(html).toContain(
+      '<div class="new-version" id="new-version">A newer version of this model is available: <a href="https://huggingface.co/me/tiny-fr-v2">me/tiny-fr-v2</a></div>',
+    );
+    expect(page(FULL_CARD).html).not.toContain("new-version");
+  });
+
   it("draws the model tree with the given relation, and says so when it is not given", () => {
     expect(page(FULL_CARD).html).toMatch(/Model tree for me\/tiny-fr[\s\S]*HuggingFaceTB\/SmolLM3-3B[\s\S]*Adapter/);
     const inferred = page("---\nbase_model: a/b\n---\n").html;
