@@ -3,10 +3,8 @@
 
 export type { CrossReaderDifference } from "./card/cross-reader.js";
 export type { CardEdit, EditPath, TextChange } from "./card/edit/card-edit.js";
-// Errors a caller can act on, each with a `code`.
 export { CardEditRefusedError } from "./card/edit/card-edit-refused-error.js";
 export type { EvalResult, EvalResultInput, ModelIndexReading } from "./card/eval-results.js";
-// The card: one reading (the Hub's), verified edits.
 export { evalResultsToModelIndex, readModelIndex } from "./card/eval-results.js";
 export type { FrontMatterSplit, LineEnding } from "./card/front-matter.js";
 export { splitFrontMatter } from "./card/front-matter.js";
@@ -23,13 +21,11 @@ export type { RepoIdReading } from "./card/repo-id.js";
 export { readRepoId } from "./card/repo-id.js";
 export type { Yaml11Scalar } from "./card/yaml11.js";
 export type { CliIo } from "./cli/io.js";
-// The command line, in process.
 export { cli } from "./cli/main.js";
 export { FileAccessError } from "./errors/file-access-error.js";
 export type { ModelcardErrorCode } from "./errors/modelcard-error.js";
 export { ModelcardError } from "./errors/modelcard-error.js";
 export type { HardwareProbe } from "./generate/detect-hardware.js";
-// Generate.
 export { detectHardware, systemHardwareProbe } from "./generate/detect-hardware.js";
 export type {
   CardWarning,
@@ -78,7 +74,6 @@ export type {
   UploadFile,
   UploadPlan,
 } from "./hub/plan-upload.js";
-// Push.
 export { planUpload } from "./hub/plan-upload.js";
 export type { PushStep } from "./hub/push-failed-error.js";
 export { PushFailedError } from "./hub/push-failed-error.js";
@@ -94,11 +89,9 @@ export type { PushProblem } from "./hub/push-problem.js";
 export type { HubCredentials, ResolveHubCredentialsParams, TokenSource } from "./hub/resolve-hub-credentials.js";
 export { resolveHubCredentials } from "./hub/resolve-hub-credentials.js";
 export type { CardImage, ReplaceCardAndImagesParams, ReplacedCard } from "./io/replace-card-and-images.js";
-// Files and vocabularies.
 export { replaceCardAndImages } from "./io/replace-card-and-images.js";
 export { writeFileAtomically } from "./io/write-file-atomically.js";
 export type { CardFile, CollectOptions } from "./lint/collect-card-files.js";
-// Lint.
 export { collectCardFiles } from "./lint/collect-card-files.js";
 export type { FileResult } from "./lint/file-result.js";
 export { CONFIG_FILE_NAMES, findLintConfig } from "./lint/find-lint-config.js";
@@ -134,5 +127,15 @@ export type {
   ScalarSpan,
   Severity,
 } from "./lint/types.js";
+export type { BuiltPreview, PreviewOptions } from "./preview/build-preview.js";
+export { buildPreview } from "./preview/build-preview.js";
+export { PreviewServerError } from "./preview/preview-server-error.js";
+export type { PreviewPage, PreviewPageInput } from "./preview/render-preview-page.js";
+export { renderPreviewPage } from "./preview/render-preview-page.js";
+export { resolveCardPath } from "./preview/resolve-card-path.js";
+export type { PreviewServer, PreviewServerOptions } from "./preview/start-preview-server.js";
+export { startPreviewServer } from "./preview/start-preview-server.js";
+export type { StaticPreview } from "./preview/write-static-preview.js";
+export { writeStaticPreview } from "./preview/write-static-preview.js";
 export type { QuantizationScheme } from "./vocabulary/quantization-schemes.js";
 export { QUANTIZATION_SCHEMES, quantizationScheme } from "./vocabulary/quantization-schemes.js";

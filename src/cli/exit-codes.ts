@@ -26,6 +26,7 @@ const EXIT_BY_CODE: Record<ModelcardErrorCode, number> = {
   PUSH_FAILED: EXIT.usage,
   HUB_ANSWER: EXIT.usage,
   HUB_CONNECTION: EXIT.usage,
+  PREVIEW_SERVER_FAILED: EXIT.usage,
 };
 
 /** The one place an error becomes an exit code: library errors by their code, anything else is 2. */

@@ -22,7 +22,9 @@ export type ModelcardErrorCode =
   /** The Hub answered in a way push cannot use: a redirect of a write, an answer that is not what was asked. */
   | "HUB_ANSWER"
   /** A request to the Hub never got an answer. */
-  | "HUB_CONNECTION";
+  | "HUB_CONNECTION"
+  /** The preview server could not listen (the port is taken or not allowed). */
+  | "PREVIEW_SERVER_FAILED";
 
 /** The base of every error modelcard throws for a reason a caller can act on; `code` says which. */
 export abstract class ModelcardError extends Error {

@@ -40,4 +40,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
       "Publish a card, or a whole training run (card, training curves, weights, tokenizer, quantized folders, results), to a Hugging Face model repository in one commit.",
     load: async () => (await import("./push.js")).pushCommand,
   },
+  preview: {
+    term: "preview [options] [card]",
+    summary:
+      "Show a card as its model page would: a live local page with chips, results and lint, or --out static files.",
+    load: async () => (await import("./preview.js")).previewCommand,
+  },
 };
