@@ -20,7 +20,11 @@ export type ModelcardErrorCode =
   /** A push the Hub (or the network) did not complete. */
   | "PUSH_FAILED"
   /** A request to the Hub never got an answer. */
-  | "HUB_CONNECTION";
+  | "HUB_CONNECTION"
+  /** A card on the Hub that cannot be read or written (missing, private, gated, offline, no token, not a branch). */
+  | "HUB_CARD_ACCESS"
+  /** A remote update not committed because the branch moved and the edit could not be re-applied. */
+  | "HUB_UPDATE_CONFLICT";
 
 /** The base of every error modelcard throws for a reason a caller can act on; `code` says which. */
 export abstract class ModelcardError extends Error {
