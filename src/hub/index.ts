@@ -8,9 +8,13 @@ export {
 } from "./fetch-with-timeouts.js";
 export { fetchWithUploadProgress, type UploadBytesSent } from "./fetch-with-upload-progress.js";
 export { type FindPushedCommitParams, findPushedCommit, type PushedCommitSearch } from "./find-pushed-commit.js";
+export { HubCardAccessError, type HubCardAccessFailure } from "./hub-card-access-error.js";
 export { type ConnectionFailure, HubConnectionError } from "./hub-connection-error.js";
+export { HubUpdateConflictError } from "./hub-update-conflict-error.js";
 export { type LocalCardCheck, lintBeforePush } from "./lint-before-push.js";
+export { type ListAuthorModelsParams, listAuthorModels } from "./list-author-models.js";
 export { locateHubMessage } from "./locate-hub-message.js";
+export type { HubConnectionParams } from "./open-hub-session.js";
 export {
   type LeftOutPath,
   type OutsideLink,
@@ -28,6 +32,12 @@ export {
   pushModelCard,
 } from "./push-model-card.js";
 export type { PushProblem } from "./push-problem.js";
+export {
+  type HubCardReading,
+  hubCardName,
+  type ReadCardFromHubParams,
+  readCardFromHub,
+} from "./read-card-from-hub.js";
 export { REDACTED_TOKEN, redactToken } from "./redact-token.js";
 export {
   type HubCredentials,
@@ -35,4 +45,5 @@ export {
   resolveHubCredentials,
   type TokenSource,
 } from "./resolve-hub-credentials.js";
+export { type RemoteUpdateOutcome, type UpdateCardOnHubParams, updateCardOnHub } from "./update-card-on-hub.js";
 export { type HubValidation, type ValidateCardOnHubParams, validateCardOnHub } from "./validate-card-on-hub.js";
