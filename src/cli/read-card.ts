@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { ModelCard } from "../card/index.js";
 import { FileAccessError } from "../errors/index.js";
 import { nulByteReason } from "../io/binary-content-reason.js";
@@ -13,7 +14,7 @@ export async function readCardArgument(path: string, io: CliIo): Promise<ModelCa
   if (path === "-") return ModelCard.parse(await io.readStdin());
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readFile(resolve(io.cwd, path));
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
     const reason = missing ? "no such file" : describeFileError(error);
