@@ -60,9 +60,15 @@ export { buildTrainingResultsTable } from "./generate/training-results-table.js"
 export type { RetryNotice, RetryOptions } from "./hub/fetch-with-retries.js";
 export type { HubTimeouts } from "./hub/fetch-with-timeouts.js";
 export { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS } from "./hub/fetch-with-timeouts.js";
+export type { HubCardAccessFailure } from "./hub/hub-card-access-error.js";
+export { HubCardAccessError } from "./hub/hub-card-access-error.js";
 export type { ConnectionFailure } from "./hub/hub-connection-error.js";
 export { HubConnectionError } from "./hub/hub-connection-error.js";
+export { HubUpdateConflictError } from "./hub/hub-update-conflict-error.js";
 export type { LocalCardCheck } from "./hub/lint-before-push.js";
+export type { ListAuthorModelsParams } from "./hub/list-author-models.js";
+export { listAuthorModels } from "./hub/list-author-models.js";
+export type { HubConnectionParams } from "./hub/open-hub-session.js";
 export type {
   LeftOutPath,
   OutsideLink,
@@ -83,8 +89,13 @@ export type {
 } from "./hub/push-model-card.js";
 export { pushModelCard } from "./hub/push-model-card.js";
 export type { PushProblem } from "./hub/push-problem.js";
+export type { HubCardReading, ReadCardFromHubParams } from "./hub/read-card-from-hub.js";
+// Cards on the Hub.
+export { hubCardName, readCardFromHub } from "./hub/read-card-from-hub.js";
 export type { HubCredentials, ResolveHubCredentialsParams, TokenSource } from "./hub/resolve-hub-credentials.js";
 export { resolveHubCredentials } from "./hub/resolve-hub-credentials.js";
+export type { RemoteUpdateOutcome, UpdateCardOnHubParams } from "./hub/update-card-on-hub.js";
+export { updateCardOnHub } from "./hub/update-card-on-hub.js";
 export type { CardImage, ReplaceCardAndImagesParams, ReplacedCard } from "./io/replace-card-and-images.js";
 // Files and vocabularies.
 export { replaceCardAndImages } from "./io/replace-card-and-images.js";
