@@ -27,6 +27,7 @@ export { cli } from "./cli/main.js";
 export { FileAccessError } from "./errors/file-access-error.js";
 export type { ModelcardErrorCode } from "./errors/modelcard-error.js";
 export { ModelcardError } from "./errors/modelcard-error.js";
+export type { BaseModelCard } from "./generate/base-model-card.js";
 export type { HardwareProbe } from "./generate/detect-hardware.js";
 // Generate.
 export { detectHardware, systemHardwareProbe } from "./generate/detect-hardware.js";
@@ -89,6 +90,8 @@ export type {
 } from "./hub/push-model-card.js";
 export { pushModelCard } from "./hub/push-model-card.js";
 export type { PushProblem } from "./hub/push-problem.js";
+export type { BaseModelCardReading, ReadBaseModelCardParams } from "./hub/read-base-model-card.js";
+export { readBaseModelCard } from "./hub/read-base-model-card.js";
 export type { HubCardReading, ReadCardFromHubParams } from "./hub/read-card-from-hub.js";
 // Cards on the Hub.
 export { hubCardName, readCardFromHub } from "./hub/read-card-from-hub.js";

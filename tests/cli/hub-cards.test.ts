@@ -28,7 +28,10 @@ beforeEach(() => {
 });
 
 async function run(args: string[], env: NodeJS.ProcessEnv = {}, folder = cwd) {
-  const terminal = memoryIo({ cwd: folder, env: { HF_ENDPOINT: hub.url, HF_HOME: hfHome, ...env } });
+  const terminal = memoryIo({
+    cwd: folder,
+    env: { HF_ENDPOINT: hub.url, HF_HOME: hfHome, HF_HUB_OFFLINE: "0", ...env },
+  });
   const code = await cli(args, terminal.io);
   const stdout = terminal.stdout();
   const stderr = terminal.stderr();
