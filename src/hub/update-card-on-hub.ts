@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import { type CommitOutput, commit, HubApiError } from "@huggingface/hub";
 import { ModelCard } from "../card/index.js";
 import { HubCardAccessError } from "./hub-card-access-error.js";
+import { HubConnectionError } from "./hub-connection-error.js";
 import { HubUpdateConflictError } from "./hub-update-conflict-error.js";
 import { openHubSession } from "./open-hub-session.js";
 import { type HubCardReading, type ReadCardFromHubParams, readWithSession } from "./read-card-from-hub.js";
@@ -77,7 +78,7 @@ export async function updateCardOnHub(params: UpdateCardOnHubParams): Promise<Re
       accessToken,
       fetch: session.fetch,
       operations: [{ operation: "addOrUpdate", path: "README.md", content: new Blob([after]) }],
-      title: params.commitMessage ?? title,
+      title,
       ...(params.commitDescription !== undefined && { description: params.commitDescription }),
       branch,
       parentCommit: on.commit,
@@ -126,7 +127,7 @@ export async function updateCardOnHub(params: UpdateCardOnHubParams): Promise<Re
     status: "committed",
     reading,
     ...edited,
-    title: params.commitMessage ?? title,
+    title,
     commitOid: output.commit.oid,
     commitUrl: output.commit.url,
     pullRequestUrl: output.pullRequestUrl ?? null,
@@ -177,13 +178,23 @@ async function branchOf(reading: HubCardReading, session: ReturnType<typeof open
   );
 }
 
+/**
+ * The commit's failure as one line. Running the update again is always safe: it commits on the commit it reads, and
+ * a commit that was made after all leaves nothing to change.
+ */
 function describeCommitFailure(error: unknown, reading: HubCardReading, accessToken: string): unknown {
+  if (error instanceof HubConnectionError) {
+    const message = `${reading.name}: ${error.message}; the commit may or may not have been made: look at ${reading.repoUrl}/commits/${reading.revision}, or run the update again (it changes nothing if the commit was made)`;
+    return new HubCardAccessError("hub-error", reading.repo, redactToken(message, accessToken));
+  }
   if (!(error instanceof HubApiError)) return error;
   const status = error.statusCode;
   const hint =
     status === 401 || status === 403
       ? "this token may not write to the repository: use a token with write access (or --create-pr if you may open pull requests)"
-      : "nothing was committed; try again";
+      : status >= 500
+        ? `the commit may or may not have been made: look at ${reading.repoUrl}/commits/${reading.revision}, or run the update again (it changes nothing if the commit was made)`
+        : "nothing was committed";
   const message = redactToken(
     `${reading.name}: committing failed, the Hub answered ${status}: ${error.message}; ${hint}`,
     accessToken,

@@ -278,6 +278,50 @@ describe("updateCardOnHub", () => {
   });
 });
 
+describe("updateCardOnHub, more", () => {
+  it("adds a commit to an open pull request (refs/pr/N, encoded once)", async () => {
+    hub.addRepo("lab/model");
+    hub.writeFiles("lab/model", { "README.md": CARD });
+    const head = hub.writeFiles(
+      "lab/model",
+      { "README.md": CARD.replace("mit", "apache-2.0") },
+      { branch: "refs/pr/1" },
+    );
+    const outcome = await updateCardOnHub({
+      repo: "lab/model",
+      revision: "refs/pr/1",
+      ...connection(ALICE),
+      edit: (card) => card.update({ pipeline_tag: "text-generation" }),
+    });
+    expect(outcome.status).toBe("committed");
+    expect(hub.requests.find((request) => request.route === "commit")!.path).toBe(
+      "/api/models/lab/model/commit/refs%2Fpr%2F1",
+    );
+    const made = hub.repos.get("lab/model")!.commits.at(-1)!;
+    expect(made).toMatchObject({ parent: head, branch: "refs/pr/1" });
+    expect(made.files.get("README.md")!.bytes.toString("utf8")).toContain("license: apache-2.0\n");
+  });
+
+  it("says when the token may not write, and when the commit's outcome is unknown", async () => {
+    hub.addRepo("lab/model");
+    hub.writeFiles("lab/model", { "README.md": CARD });
+    const edit = (card: import("../../src/card/index.js").ModelCard) => card.update({ pipeline_tag: "fill-mask" });
+    const bob = await reject(updateCardOnHub({ repo: "lab/model", ...connection(BOB), edit }));
+    expect(bob.failure).toBe("token");
+    expect(bob.message).toMatch(
+      /^hf:\/\/lab\/model@main\/README\.md: committing failed, the Hub answered 403: .*this token may not write to the repository/,
+    );
+    expect(bob.message).not.toContain(BOB);
+    hub.fail({ route: "commit", status: 500 });
+    const lost = await reject(updateCardOnHub({ repo: "lab/model", ...connection(ALICE), edit }));
+    expect(lost.message).toContain(
+      `the commit may or may not have been made: look at ${hub.url}/lab/model/commits/main, or run the update again`,
+    );
+    // The commit is never sent twice on its own.
+    expect(hub.requests.filter((request) => request.route === "commit")).toHaveLength(1);
+  });
+});
+
 describe("listAuthorModels", () => {
   it("lists an author's models page after page, up to the limit, private ones only to those who see them", async () => {
     hub.options.listPageSize = 2;
