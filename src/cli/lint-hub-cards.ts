@@ -33,9 +33,11 @@ export async function lintHubCards(params: LintHubCardsParams): Promise<void> {
   if (params.author !== undefined) {
     io.stderr(`listing the models of ${params.author} on ${credentials.hubUrl}\n`);
     const listed = await listAuthorModels({ author: params.author, limit: params.limit, ...connection });
-    io.stderr(
-      `${listed.length} model${listed.length === 1 ? "" : "s"}; reading their cards, ${params.concurrency} at a time\n`,
-    );
+    if (listed.length === 0) io.stderr(`${params.author} has no model on ${credentials.hubUrl} that can be seen\n`);
+    else {
+      const count = `${listed.length} model${listed.length === 1 ? "" : "s"}`;
+      io.stderr(`${count}; reading their cards, ${params.concurrency} at a time\n`);
+    }
     repos.push(...listed);
   }
   const results: (() => void)[] = [];

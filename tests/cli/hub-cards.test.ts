@@ -352,6 +352,17 @@ describe("modelcard lint on the Hub", () => {
     expect(limited.code).toBe(1);
   });
 
+  it("says when an author has no model, and refuses --limit without --author", async () => {
+    const none = await run(["lint", "--author", "nobody"]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe(
+      `listing the models of nobody on ${hub.url}\nnobody has no model on ${hub.url} that can be seen\nmodelcard lint: no cards found; pass README.md files, *.md cards or folders holding them.\n`,
+    );
+    const limit = await run(["lint", "hf://lab/model", "--limit", "3"]);
+    expect(limit.code).toBe(2);
+    expect(limit.stderr).toContain("--limit applies to --author");
+  });
+
   it("refuses --fix on the Hub", async () => {
     const { code, stderr } = await run(["lint", "hf://lab/model", "--fix"]);
     expect(code).toBe(2);

@@ -229,6 +229,9 @@ export const lintCommand: DefineCommand = ({ io, exit }) =>
           `${hubRepos[0] ?? `--author ${flags.author}`}: offline mode (--offline or HF_HUB_OFFLINE) sends no request; unset it to lint cards on the Hub`,
         );
       }
+      if (flags.limit !== undefined && flags.author === undefined) {
+        throw new UsageError("--limit applies to --author: pass --author ORG, or drop --limit.");
+      }
       if (onHub && flags.fix)
         throw new UsageError("--fix cannot write to the Hub; edit a card there with `modelcard update`.");
       const repos = hubRepos.map((path) => hubTarget(path, { cwd: io.cwd, allowBareId: false })?.repo as string);
