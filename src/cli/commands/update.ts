@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { Command } from "commander";
 import { createTwoFilesPatch } from "diff";
 import { CardEditRefusedError, ModelCard } from "../../card/index.js";
@@ -63,7 +64,8 @@ export const updateCommand: DefineCommand = ({ io, exit }) =>
           `${file}: --revision, --create-pr and --message apply to a card on the Hub (hf://OWNER/NAME)`,
         );
       }
-      const exists = existsSync(file);
+      const path = resolve(io.cwd, file);
+      const exists = existsSync(path);
       const card = exists ? await readCardArgument(file, io) : ModelCard.parse("");
       const before = card.toString();
       try {
@@ -83,7 +85,7 @@ export const updateCommand: DefineCommand = ({ io, exit }) =>
           after === before ? "" : createTwoFilesPatch(file, file, before, after, undefined, undefined, { context: 3 }),
         );
       } else if (after !== before) {
-        await writeFileAtomically(file, after);
+        await writeFileAtomically(path, after);
         io.stderr(`${exists ? "updated" : "created"} ${file}\n`);
       } else {
         io.stderr(`${file}: nothing to change\n`);
