@@ -1,4 +1,10 @@
-import { hubCardName, listAuthorModels, readCardFromHub, resolveHubCredentials } from "../hub/index.js";
+import {
+  fetchWithTimeouts,
+  hubCardName,
+  listAuthorModels,
+  readCardFromHub,
+  resolveHubCredentials,
+} from "../hub/index.js";
 import type { FileResult, LintConfig } from "../lint/index.js";
 import type { CliIo } from "./io.js";
 
@@ -28,7 +34,12 @@ export interface LintHubCardsParams {
 export async function lintHubCards(params: LintHubCardsParams): Promise<void> {
   const { io, lint } = params;
   const credentials = resolveHubCredentials({ env: io.env });
-  const connection = { hubUrl: credentials.hubUrl, accessToken: credentials.accessToken ?? "" };
+  // One connection pool for the whole run, with the timeouts of every Hub request.
+  const connection = {
+    hubUrl: credentials.hubUrl,
+    accessToken: credentials.accessToken ?? "",
+    fetch: fetchWithTimeouts(),
+  };
   const repos = [...params.repos];
   if (params.author !== undefined) {
     io.stderr(`listing the models of ${params.author} on ${credentials.hubUrl}\n`);
