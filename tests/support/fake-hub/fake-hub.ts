@@ -10,7 +10,8 @@ import { READ_ROUTE_TABLE, type ReadRoute, readRoutes } from "./fake-hub-reads.j
  * wire format that library sends, checks it the way the Hub would (auth, LFS object hashes and sizes, LFS pointers
  * in the commit, the parent commit), applies commits atomically, and keeps every request so tests can assert on
  * what arrived. Faults can be queued per route: an error answer, a dropped connection, a server that never answers,
- * or a connection dropped after the request was applied.
+ * or a connection dropped after the request was applied. The read side (model info and files at a revision,
+ * model listings, refs; private and gated repositories) is in fake-hub-reads.ts.
  */
 
 export type FakeHubRoute =
