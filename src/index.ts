@@ -25,6 +25,7 @@ export { cli } from "./cli/main.js";
 export { FileAccessError } from "./errors/file-access-error.js";
 export type { ModelcardErrorCode } from "./errors/modelcard-error.js";
 export { ModelcardError } from "./errors/modelcard-error.js";
+export type { BaseModelCard } from "./generate/base-model-card.js";
 export type { HardwareProbe } from "./generate/detect-hardware.js";
 export { detectHardware, systemHardwareProbe } from "./generate/detect-hardware.js";
 export type {
@@ -60,9 +61,15 @@ export type { RetryNotice, RetryOptions } from "./hub/fetch-with-retries.js";
 export type { HubTimeouts } from "./hub/fetch-with-timeouts.js";
 export { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS } from "./hub/fetch-with-timeouts.js";
 export { HubAnswerError } from "./hub/hub-answer-error.js";
+export type { HubCardAccessFailure } from "./hub/hub-card-access-error.js";
+export { HubCardAccessError } from "./hub/hub-card-access-error.js";
 export type { ConnectionFailure } from "./hub/hub-connection-error.js";
 export { HubConnectionError } from "./hub/hub-connection-error.js";
+export { HubUpdateConflictError } from "./hub/hub-update-conflict-error.js";
 export type { LocalCardCheck } from "./hub/lint-before-push.js";
+export type { ListAuthorModelsParams } from "./hub/list-author-models.js";
+export { listAuthorModels } from "./hub/list-author-models.js";
+export type { HubConnectionParams } from "./hub/open-hub-session.js";
 export type {
   FileIdentity,
   FolderIdentity,
@@ -86,8 +93,15 @@ export type {
 } from "./hub/push-model-card.js";
 export { pushModelCard } from "./hub/push-model-card.js";
 export type { PushProblem } from "./hub/push-problem.js";
+export type { BaseModelCardReading, ReadBaseModelCardParams } from "./hub/read-base-model-card.js";
+export { readBaseModelCard } from "./hub/read-base-model-card.js";
+export type { HubCardReading, ReadCardFromHubParams } from "./hub/read-card-from-hub.js";
+// Cards on the Hub.
+export { hubCardName, readCardFromHub } from "./hub/read-card-from-hub.js";
 export type { HubCredentials, ResolveHubCredentialsParams, TokenSource } from "./hub/resolve-hub-credentials.js";
 export { resolveHubCredentials } from "./hub/resolve-hub-credentials.js";
+export type { RemoteUpdateOutcome, UpdateCardOnHubParams } from "./hub/update-card-on-hub.js";
+export { updateCardOnHub } from "./hub/update-card-on-hub.js";
 export type { CardImage, ReplaceCardAndImagesParams, ReplacedCard } from "./io/replace-card-and-images.js";
 export { replaceCardAndImages } from "./io/replace-card-and-images.js";
 export { writeFileAtomically } from "./io/write-file-atomically.js";

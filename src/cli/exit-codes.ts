@@ -27,6 +27,8 @@ const EXIT_BY_CODE: Record<ModelcardErrorCode, number> = {
   HUB_ANSWER: EXIT.usage,
   HUB_CONNECTION: EXIT.usage,
   PREVIEW_SERVER_FAILED: EXIT.usage,
+  HUB_CARD_ACCESS: EXIT.usage,
+  HUB_UPDATE_CONFLICT: EXIT.refused,
 };
 
 /** The one place an error becomes an exit code: library errors by their code, anything else is 2. */

@@ -24,7 +24,11 @@ export type ModelcardErrorCode =
   /** A request to the Hub never got an answer. */
   | "HUB_CONNECTION"
   /** The preview server could not listen (the port is taken or not allowed). */
-  | "PREVIEW_SERVER_FAILED";
+  | "PREVIEW_SERVER_FAILED"
+  /** A card on the Hub that cannot be read or written (missing, private, gated, offline, no token, not a branch). */
+  | "HUB_CARD_ACCESS"
+  /** A remote update not committed because the branch moved and the edit could not be re-applied. */
+  | "HUB_UPDATE_CONFLICT";
 
 /** The base of every error modelcard throws for a reason a caller can act on; `code` says which. */
 export abstract class ModelcardError extends Error {

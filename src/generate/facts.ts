@@ -1,7 +1,10 @@
 import type { InputFieldName, InputValues } from "./input-fields.js";
 
-/** Where a value came from, for `--explain`. Precedence: flag > config > run > profile; the rest fill gaps. */
-export type ProvenanceKind = "flag" | "config" | "run" | "profile" | "derived" | "detected" | "default";
+/**
+ * Where a value came from, for `--explain`. Precedence: flag > config > run > base model card > profile; the rest
+ * fill gaps.
+ */
+export type ProvenanceKind = "flag" | "config" | "run" | "base-model" | "profile" | "derived" | "detected" | "default";
 
 export interface Provenance {
   kind: ProvenanceKind;

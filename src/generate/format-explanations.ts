@@ -5,6 +5,7 @@ const LABELS = {
   flag: "flag",
   config: "config file",
   run: "run file",
+  "base-model": "base model card",
   profile: "profile",
   derived: "derived",
   detected: "detected",

@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import { type Metadata, ModelCard } from "../card/index.js";
+import { type BaseModelCard, baseModelLayer } from "./base-model-card.js";
 import { buildBodyContext } from "./build-body-context.js";
 import { buildMetadata } from "./build-metadata.js";
 import { checkFieldRanges } from "./check-field-ranges.js";
@@ -31,6 +32,8 @@ export interface GenerateCardParams {
   hardwareProbe?: HardwareProbe | null;
   /** File name (without extension) of the training-curves images written beside the card; null for none. */
   curvesFileName?: string | null;
+  /** What the base model's card says (read by the caller): below the run directory, above a profile. */
+  baseModelCard?: BaseModelCard | null;
 }
 
 export interface GeneratedAsset {
@@ -94,9 +97,19 @@ export async function generateCard(params: GenerateCardParams = {}): Promise<Gen
       provenance: (name: InputFieldName) => run.fields[name]?.from ?? { kind: "run", detail: from ?? "" },
     });
   }
+  const base = params.baseModelCard ?? null;
+  if (base) layers.push(baseModelLayer(base));
   const profile = profileLayer(values.profile ?? config?.values.profile, config);
   if (profile) layers.push(profile);
   const resolved = resolveFields(layers);
+  const license = resolved.fields.license;
+  if (base && license?.from.kind === "base-model") {
+    // The licence's name and link go with the licence they describe, never with another one.
+    if (base.licenseName !== undefined)
+      resolved.custom.license_name ??= { value: base.licenseName, from: license.from };
+    if (base.licenseLink !== undefined)
+      resolved.custom.license_link ??= { value: base.licenseLink, from: license.from };
+  }
   warnings.push(...checkFieldRanges(resolved.fields));
   checkRepoName(resolved.fields);
 

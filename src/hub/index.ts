@@ -15,9 +15,13 @@ export {
   type PushedCommitSearch,
 } from "./find-pushed-commit.js";
 export { HubAnswerError } from "./hub-answer-error.js";
+export { HubCardAccessError, type HubCardAccessFailure } from "./hub-card-access-error.js";
 export { type ConnectionFailure, HubConnectionError } from "./hub-connection-error.js";
+export { HubUpdateConflictError } from "./hub-update-conflict-error.js";
 export { type LocalCardCheck, lintBeforePush } from "./lint-before-push.js";
+export { type ListAuthorModelsParams, listAuthorModels } from "./list-author-models.js";
 export { locateHubMessage } from "./locate-hub-message.js";
+export type { HubConnectionParams } from "./open-hub-session.js";
 export {
   type FileIdentity,
   type FolderIdentity,
@@ -39,6 +43,12 @@ export {
   pushModelCard,
 } from "./push-model-card.js";
 export type { PushProblem } from "./push-problem.js";
+export {
+  type HubCardReading,
+  hubCardName,
+  type ReadCardFromHubParams,
+  readCardFromHub,
+} from "./read-card-from-hub.js";
 export { createSecretRedactor, REDACTED_TOKEN, type SecretsToRedact } from "./redact-secrets.js";
 export { redactToken } from "./redact-token.js";
 export { redactValues } from "./redact-values.js";
@@ -48,4 +58,5 @@ export {
   resolveHubCredentials,
   type TokenSource,
 } from "./resolve-hub-credentials.js";
+export { type RemoteUpdateOutcome, type UpdateCardOnHubParams, updateCardOnHub } from "./update-card-on-hub.js";
 export { type HubValidation, type ValidateCardOnHubParams, validateCardOnHub } from "./validate-card-on-hub.js";

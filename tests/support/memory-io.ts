@@ -8,7 +8,8 @@ export function memoryIo(options: { stdin?: string; env?: NodeJS.ProcessEnv; cwd
     stdout: (text) => void out.push(text),
     stderr: (text) => void err.push(text),
     readStdin: async () => options.stdin ?? "",
-    env: options.env ?? {},
+    // Tests never reach huggingface.co: offline unless a test says otherwise (HF_HUB_OFFLINE: "0", with HF_ENDPOINT).
+    env: { HF_HUB_OFFLINE: "1", ...options.env },
     cwd: options.cwd ?? process.cwd(),
     isTTY: options.isTTY ?? false,
   };

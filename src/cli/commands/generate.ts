@@ -6,7 +6,7 @@ import { coerceInputValue } from "../../generate/coerce-input-value.js";
 import { systemHardwareProbe } from "../../generate/detect-hardware.js";
 import type { GenerateWarning } from "../../generate/facts.js";
 import { formatExplanations } from "../../generate/format-explanations.js";
-import { generateCard } from "../../generate/generate-card.js";
+import type { generateCard } from "../../generate/generate-card.js";
 import { GenerateInputError } from "../../generate/generate-input-error.js";
 import { INPUT_FIELDS, type InputFieldName, type InputValues } from "../../generate/input-fields.js";
 import { type ConfigFile, loadConfigFile } from "../../generate/load-config-file.js";
@@ -14,6 +14,8 @@ import { replaceCardAndImages } from "../../io/replace-card-and-images.js";
 import { findLintConfig, LintConfigError, lintCard, loadLintConfig } from "../../lint/index.js";
 import type { DefineCommand } from "../command.js";
 import { EXIT, UsageError } from "../exit-codes.js";
+import { generateWithBaseModel } from "../generate-with-base-model.js";
+import { isOffline } from "../hub-card-target.js";
 import { parseSetFlag } from "../parse-assignments.js";
 
 interface SwitchFlags {
@@ -23,6 +25,7 @@ interface SwitchFlags {
   strict?: boolean;
   stdout?: boolean;
   force?: boolean;
+  offline?: boolean;
 }
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
@@ -98,18 +101,20 @@ export const generateCommand: DefineCommand = ({ io, exit }) => {
     .option("--strict", "treat unreadable or corrupt run files as errors")
     .option("--stdout", "print the card on stdout instead of writing it (no training-curve images)")
     .option("--force", "overwrite an existing card and images")
+    .option("--offline", "do not read the base model's card from the Hub (also HF_HUB_OFFLINE=1)")
     .action(async (flags: SwitchFlags & Record<string, unknown>) => {
       const values = inputValues(flags, io.cwd);
       let config: ConfigFile | null = null;
       let generated: Awaited<ReturnType<typeof generateCard>>;
       try {
         if (flags.config) config = await loadConfigFile(resolve(io.cwd, flags.config));
-        generated = await generateCard({
+        const params = {
           values,
           config,
           curvesFileName: flags.stdout ? null : "training_curves",
           hardwareProbe: flags.detectHardware ? systemHardwareProbe : null,
-        });
+        };
+        generated = await generateWithBaseModel(params, io, isOffline(io, flags.offline));
       } catch (error) {
         if (error instanceof GenerateInputError) throw new UsageError(error.message);
         throw error;

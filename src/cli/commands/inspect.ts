@@ -3,6 +3,7 @@ import type { ModelCard } from "../../card/index.js";
 import type { DefineCommand } from "../command.js";
 import { EXIT } from "../exit-codes.js";
 import { formatProblems } from "../format-problems.js";
+import { hubTarget, readHubCard } from "../hub-card-target.js";
 import { readCardArgument } from "../read-card.js";
 
 /** The JSON shape of `modelcard inspect --json`. */
@@ -34,11 +35,18 @@ function summary(file: string, card: ModelCard): string {
 export const inspectCommand: DefineCommand = ({ io, exit }) =>
   new Command("inspect")
     .description("Show how a card reads: metadata, evaluation results, body and problems.")
-    .argument("<card>", "the card file (README.md), or - for stdin")
+    .argument("<card>", "the card file (README.md), - for stdin, or a model on the Hub: hf://OWNER/NAME or OWNER/NAME")
     .option("--json", "print the whole reading as JSON on stdout")
-    .action(async (file: string, options: { json?: boolean }) => {
-      const card = await readCardArgument(file, io);
-      if (options.json) io.stdout(`${JSON.stringify(inspection(card), null, 2)}\n`);
+    .option("--revision <rev>", "for a card on the Hub: a branch, tag, commit id or refs/pr/N (default: main)")
+    .option("--offline", "never contact the Hub (also HF_HUB_OFFLINE=1)")
+    .action(async (argument: string, options: { json?: boolean; revision?: string; offline?: boolean }) => {
+      const target = hubTarget(argument, { cwd: io.cwd, allowBareId: true });
+      const remote = target ? await readHubCard(target, options, io) : null;
+      const card = remote ? remote.card : await readCardArgument(argument, io);
+      // A card on the Hub is named hf://owner/name@revision/README.md, with the commit it was read at.
+      const file = remote ? remote.name : argument;
+      const source = remote ? { source: remote.name, commit: remote.commit } : {};
+      if (options.json) io.stdout(`${JSON.stringify({ ...source, ...inspection(card) }, null, 2)}\n`);
       else io.stdout(summary(file, card));
       io.stderr(formatProblems(file, card.problems));
       exit(card.problems.some((problem) => problem.severity === "error") ? EXIT.refused : EXIT.ok);

@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from "commander";
 import type { ConfiguredSeverity, FileResult, LintConfig } from "../../lint/index.js";
 import type { DefineCommand } from "../command.js";
 import { EXIT, UsageError } from "../exit-codes.js";
+import { hubTarget, isOffline } from "../hub-card-target.js";
 import type { CliIo } from "../io.js";
 import { readStdinBytes } from "../read-stdin-bytes.js";
 import { VERSION } from "../version.js";
@@ -23,6 +24,11 @@ interface LintFlags {
   quiet?: boolean;
   rule?: Record<string, ConfiguredSeverity>;
   ignorePattern?: string[];
+  revision?: string;
+  author?: string;
+  limit?: number;
+  concurrency: number;
+  offline?: boolean;
 }
 
 /** A progress line appears on a terminal once this many cards have been linted. */
@@ -206,6 +212,11 @@ export const lintCommand: DefineCommand = ({ io, exit }) =>
       collect,
     )
     .option("--list-rules", "list the rules with their severity and exit")
+    .option("--author <name>", "also lint every model card of this user or organization on the Hub")
+    .option("--limit <n>", "with --author: at most this many models", count("--limit", 1))
+    .option("--concurrency <n>", "cards read from the Hub at the same time", count("--concurrency", 1), 8)
+    .option("--revision <rev>", "for cards on the Hub (hf://OWNER/NAME): a branch, tag, commit id or refs/pr/N")
+    .option("--offline", "never contact the Hub (also HF_HUB_OFFLINE=1)")
     .action(async (paths: string[], flags: LintFlags) => {
       const lint = await import("../../lint/index.js");
       const { config, configPath } = await loadConfig(lint, flags, io);
@@ -214,8 +225,23 @@ export const lintCommand: DefineCommand = ({ io, exit }) =>
         exit(EXIT.ok);
         return;
       }
-      const targets = paths.length > 0 ? paths.map((path) => (path === "-" ? path : resolve(io.cwd, path))) : [];
-      if (targets.length === 0) {
+      // Cards on the Hub (hf://OWNER/NAME, --author) are read after the local ones.
+      const hubRepos = paths.filter((path) => path.startsWith("hf://"));
+      const onHub = hubRepos.length > 0 || flags.author !== undefined;
+      if (onHub && isOffline(io, flags.offline)) {
+        throw new UsageError(
+          `${hubRepos[0] ?? `--author ${flags.author}`}: offline mode (--offline or HF_HUB_OFFLINE) sends no request; unset it to lint cards on the Hub`,
+        );
+      }
+      if (flags.limit !== undefined && flags.author === undefined) {
+        throw new UsageError("--limit applies to --author: pass --author ORG, or drop --limit.");
+      }
+      if (onHub && flags.fix)
+        throw new UsageError("--fix cannot write to the Hub; edit a card there with `modelcard update`.");
+      const repos = hubRepos.map((path) => hubTarget(path, { cwd: io.cwd, allowBareId: false })?.repo as string);
+      const localPaths = paths.filter((path) => !path.startsWith("hf://"));
+      const targets = localPaths.map((path) => (path === "-" ? path : resolve(io.cwd, path)));
+      if (targets.length === 0 && !onHub) {
         const readme = resolve(io.cwd, "README.md");
         if (!existsSync(readme)) throw new UsageError("no card given and no README.md here; pass a card or a folder.");
         targets.push(readme);
@@ -246,5 +272,19 @@ export const lintCommand: DefineCommand = ({ io, exit }) =>
         ...(flags.jobs === undefined ? {} : { jobs: flags.jobs }),
         onResult: (result) => output.add(result, shown(result.file)),
       });
+      if (onHub) {
+        const { lintHubCards } = await import("../lint-hub-cards.js");
+        await lintHubCards({
+          repos,
+          author: flags.author,
+          limit: flags.limit,
+          revision: flags.revision,
+          concurrency: flags.concurrency,
+          config,
+          lint,
+          io,
+          onResult: (result, name, text) => output.add(result, name, text),
+        });
+      }
       exit(output.end());
     });

@@ -1,10 +1,12 @@
 import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { Command } from "commander";
 import { createTwoFilesPatch } from "diff";
 import { CardEditRefusedError, ModelCard } from "../../card/index.js";
 import { writeFileAtomically } from "../../io/write-file-atomically.js";
 import type { DefineCommand } from "../command.js";
-import { EXIT } from "../exit-codes.js";
+import { EXIT, UsageError } from "../exit-codes.js";
+import { hubTarget } from "../hub-card-target.js";
 import { parseEvalFlag, parseSetFlag } from "../parse-assignments.js";
 import { readCardArgument } from "../read-card.js";
 
@@ -15,6 +17,10 @@ interface UpdateFlags {
   overwrite?: boolean;
   dryRun?: boolean;
   modelName?: string;
+  revision?: string;
+  createPr?: boolean;
+  message?: string;
+  offline?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -22,7 +28,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export const updateCommand: DefineCommand = ({ io, exit }) =>
   new Command("update")
     .description("Edit a card's metadata in place; only the lines of the keys you change are touched.")
-    .argument("<card>", "the card file (created when missing)")
+    .argument("<card>", "the card file (created when missing), or a model on the Hub: hf://OWNER/NAME or OWNER/NAME")
     .option("--set <key=yaml>", "set a key to a YAML value (repeatable)", collect, [])
     .option("--unset <key>", "remove a key (repeatable)", collect, [])
     .option(
@@ -33,11 +39,33 @@ export const updateCommand: DefineCommand = ({ io, exit }) =>
     )
     .option("--model-name <name>", "the model-index entry that --add-eval adds to (default: the card's model name)")
     .option("--overwrite", "replace existing non-null values and metric values")
-    .option("--dry-run", "print a diff on stdout instead of writing")
+    .option("--dry-run", "print a diff on stdout instead of writing (or committing)")
+    .option("--revision <rev>", "on the Hub: the branch to commit to, or the tag, commit id or refs/pr/N to start from")
+    .option("--create-pr", "on the Hub: open a pull request instead of committing to the branch")
+    .option("--message <text>", "on the Hub: the commit title (default: Update metadata: KEY, ...)")
+    .option("--offline", "never contact the Hub (also HF_HUB_OFFLINE=1)")
     .action(async (file: string, flags: UpdateFlags) => {
       const assignments = flags.set.map(parseSetFlag);
       const evalResults = flags.addEval.map(parseEvalFlag);
-      const exists = existsSync(file);
+      const target = hubTarget(file, { cwd: io.cwd, allowBareId: true });
+      if (target) {
+        const { revision, createPr, message, dryRun, offline } = flags;
+        const remote = { revision, createPr, message, dryRun, offline };
+        const edits = { assignments, evalResults, unset: flags.unset, overwrite: Boolean(flags.overwrite) };
+        const { updateHubCard } = await import("../update-hub-card.js");
+        exit(await updateHubCard(target, { ...edits, modelName: flags.modelName, ...remote }, io));
+        return;
+      }
+      const hubOnly = ["revision", "createPr", "message"].filter(
+        (key) => flags[key as keyof UpdateFlags] !== undefined,
+      );
+      if (hubOnly.length > 0) {
+        throw new UsageError(
+          `${file}: --revision, --create-pr and --message apply to a card on the Hub (hf://OWNER/NAME)`,
+        );
+      }
+      const path = resolve(io.cwd, file);
+      const exists = existsSync(path);
       const card = exists ? await readCardArgument(file, io) : ModelCard.parse("");
       const before = card.toString();
       try {
@@ -57,7 +85,7 @@ export const updateCommand: DefineCommand = ({ io, exit }) =>
           after === before ? "" : createTwoFilesPatch(file, file, before, after, undefined, undefined, { context: 3 }),
         );
       } else if (after !== before) {
-        await writeFileAtomically(file, after);
+        await writeFileAtomically(path, after);
         io.stderr(`${exists ? "updated" : "created"} ${file}\n`);
       } else {
         io.stderr(`${file}: nothing to change\n`);

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { READ_ROUTE_TABLE, type ReadRoute, readRoutes } from "./fake-hub-reads.js";
 
 /**
  * A local stand-in for the part of the Hugging Face Hub's HTTP API that @huggingface/hub uses to publish a model
@@ -9,7 +10,8 @@ import type { AddressInfo } from "node:net";
  * wire format that library sends, checks it the way the Hub would (auth, LFS object hashes and sizes, LFS pointers
  * in the commit, the parent commit), applies commits atomically, and keeps every request so tests can assert on
  * what arrived. Faults can be queued per route: an error answer, a dropped connection, a server that never answers,
- * or a connection dropped after the request was applied.
+ * or a connection dropped after the request was applied. The read side (model info and files at a revision,
+ * model listings, refs; private and gated repositories) is in fake-hub-reads.ts.
  */
 
 export type FakeHubRoute =
@@ -26,7 +28,8 @@ export type FakeHubRoute =
   | "commit"
   | "list-commits"
   | "paths-info"
-  | "discussions";
+  | "discussions"
+  | ReadRoute;
 
 export interface FakeHubUser {
   name: string;
@@ -48,6 +51,10 @@ export interface FakeHubOptions {
   keepLfsBytes?: boolean;
   /** The Hub's metadata validation: errors answer 400, warnings 200. */
   validateYaml?: (content: string) => { errors?: string[]; warnings?: string[] };
+  /** Models per page of `/api/models` (default 500). */
+  listPageSize?: number;
+  /** Called when a request has arrived, before it is answered (e.g. to commit concurrently). */
+  onRequest?: (request: RecordedRequest) => void;
 }
 
 export interface RecordedRequest {
@@ -115,6 +122,12 @@ export interface FakeRepo {
   trees: Map<string, Map<string, FakeFile>>;
   /** The commits pushed (not the repository's initial one), oldest first. */
   commits: FakeCommit[];
+  /** Tags and the commit each names. */
+  tags?: Map<string, string>;
+  /** Files need an accepted access request (or membership of the owner). */
+  gated?: boolean;
+  /** Users whose access request to a gated repository was accepted. */
+  gatedAccess?: Set<string>;
 }
 
 export interface FakeHub {
@@ -127,8 +140,10 @@ export interface FakeHub {
   fail(fault: Fault): void;
   /** Called with each request once it has been read, before it is applied or answered (e.g. to change files). */
   onRequest: ((request: RecordedRequest) => void | Promise<void>) | null;
-  /** Creates a repository as if it already existed on the Hub. */
-  addRepo(id: string, options?: { private?: boolean }): FakeRepo;
+  /** Creates a repository as if it already existed on the Hub; `gated: [users]` names those given access. */
+  addRepo(id: string, options?: { private?: boolean; gated?: boolean | string[] }): FakeRepo;
+  /** Commits files to a branch as someone else would (no request is recorded); returns the commit id. */
+  writeFiles(id: string, files: Record<string, string | Buffer>, options?: { branch?: string; title?: string }): string;
   /** Forgets requests, repositories, LFS objects and pending faults. */
   reset(): void;
   close(): Promise<void>;
@@ -197,6 +212,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
           : undefined;
     const recorded = record(route, req, target, Buffer.concat(chunks), faultName);
     requests.push(recorded);
+    options.onRequest?.(recorded);
     await fakeHub.onRequest?.(recorded);
     if (fault?.resetAfterApplying && route !== "unknown") {
       try {
@@ -260,7 +276,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     return repo;
   }
 
-  function addRepo(id: string, settings: { private?: boolean } = {}): FakeRepo {
+  function addRepo(id: string, settings: { private?: boolean; gated?: boolean | string[] } = {}): FakeRepo {
     const initial = randomBytes(20).toString("hex");
     const tree = new Map([[".gitattributes", { bytes: Buffer.from("*.safetensors filter=lfs\n"), lfs: false }]]);
     const repo: FakeRepo = {
@@ -270,13 +286,50 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       heads: new Map([["main", initial]]),
       trees: new Map([[initial, tree]]),
       commits: [],
+      ...(settings.gated && {
+        gated: true,
+        gatedAccess: new Set(Array.isArray(settings.gated) ? settings.gated : []),
+      }),
     };
     repos.set(id, repo);
     return repo;
   }
 
+  function writeFiles(
+    id: string,
+    files: Record<string, string | Buffer>,
+    settings: { branch?: string; title?: string } = {},
+  ): string {
+    const repo = repos.get(id) ?? addRepo(id);
+    const branch = settings.branch ?? "main";
+    const parent = repo.heads.get(branch) ?? repo.heads.get("main")!;
+    const tree = new Map(repo.trees.get(parent)!);
+    const changed = new Map<string, FakeFile>();
+    for (const [path, content] of Object.entries(files)) {
+      changed.set(path, { bytes: Buffer.from(content), lfs: false });
+      tree.set(path, changed.get(path)!);
+    }
+    const oid = randomBytes(20).toString("hex");
+    repo.branches.set(branch, tree);
+    repo.heads.set(branch, oid);
+    repo.trees.set(oid, tree);
+    const title = settings.title ?? "Upload files";
+    repo.commits.push({
+      oid,
+      parent,
+      branch,
+      author: "someone-else",
+      pullRequest: null,
+      title,
+      description: undefined,
+      files: changed,
+    });
+    return oid;
+  }
+
   type Answer = unknown | [number, unknown, Record<string, string>?];
   const ROUTES: Record<FakeHubRoute, (request: RecordedRequest, params: string[]) => Answer> = {
+    ...readRoutes({ url, repos, user, listPageSize: () => options.listPageSize ?? 500 }),
     whoami(request) {
       const who = requireUser(request, false);
       return {
@@ -556,6 +609,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     onRequest: null,
     fail: (fault) => faults.push({ ...fault }),
     addRepo,
+    writeFiles,
     reset() {
       requests.length = 0;
       repos.clear();
@@ -591,6 +645,7 @@ function matchRoute(method: string, pathname: string): { route: FakeHubRoute | "
     ["PUT", /^\/lfs\/([0-9a-f]{64})$/, "lfs-upload"],
     ["PUT", /^\/lfs\/([0-9a-f]{64})\/parts\/(\d+)$/, "lfs-part"],
     ["POST", /^\/lfs\/([0-9a-f]{64})\/complete$/, "lfs-complete"],
+    ...READ_ROUTE_TABLE,
   ];
   for (const [verb, pattern, route] of table) {
     const match = method === verb ? pattern.exec(pathname) : null;
@@ -619,6 +674,12 @@ function record(
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   if (res.headersSent || res.destroyed) return;
+  if (Buffer.isBuffer(body)) {
+    // A file's bytes (resolve), sent as they are.
+    res.writeHead(status, headers);
+    res.end(body);
+    return;
+  }
   res.writeHead(status, { "Content-Type": "application/json", ...headers });
   res.end(JSON.stringify(body));
 }
