@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
-import { ModelCard } from "../card/index.js";
-import { FileAccessError } from "../errors/index.js";
+import { cardFromFileBytes } from "../card/card-from-file-bytes.js";
+import type { ModelCard } from "../card/index.js";
 import { readCardFile } from "../io/read-card-file.js";
 import type { CliIo } from "./io.js";
 import { readStdinBytes } from "./read-stdin-bytes.js";
@@ -12,8 +12,5 @@ import { readStdinBytes } from "./read-stdin-bytes.js";
  */
 export async function readCardArgument(path: string, io: CliIo): Promise<ModelCard> {
   const bytes = path === "-" ? await readStdinBytes(io) : await readCardFile(resolve(io.cwd, path), path);
-  const card = ModelCard.fromBytes(bytes);
-  const binary = card.readerProblems.find((problem) => problem.code === "binary-content");
-  if (binary) throw new FileAccessError("FILE_UNREADABLE", path, `${path}: ${binary.message}`);
-  return card;
+  return cardFromFileBytes(bytes, path);
 }

@@ -9,9 +9,9 @@ import {
   repoExists,
   whoAmI,
 } from "@huggingface/hub";
+import { cardFromFileBytes } from "../card/card-from-file-bytes.js";
 import { ModelCard, readRepoId } from "../card/index.js";
 import { FileAccessError } from "../errors/file-access-error.js";
-import { binaryContentReason } from "../io/binary-content-reason.js";
 import { describePushFailure } from "./describe-push-failure.js";
 import { fetchWithRetries, networkErrorCode, type RetryNotice, type RetryOptions } from "./fetch-with-retries.js";
 import { fetchWithStrictAnswers } from "./fetch-with-strict-answers.js";
@@ -192,14 +192,10 @@ async function pushOpenedFiles(params: PushModelCardParams, push: OpenedPush): P
   const { plan, opened, hubUrl, redact, repoUrl } = push;
   const base = { plan, repoUrl };
   const cardBytes = push.card.content ?? Buffer.from(await opened.blob(push.card).arrayBuffer());
-  const binary = binaryContentReason(cardBytes);
-  if (binary) {
-    const message = `${push.card.localPath}: not a text file (${binary}); nothing was sent`;
-    throw new FileAccessError("FILE_UNREADABLE", push.card.localPath, message);
-  }
-  const cardText = cardBytes.toString("utf8");
-  // The one decoder: bytes that are not UTF-8 are the card's `invalid-utf8` problem, as for lint and inspect.
-  const card = params.card instanceof ModelCard ? params.card : ModelCard.fromBytes(cardBytes);
+  // The one decoder: bytes that are not UTF-8 are the card's `invalid-utf8` problem, as for lint and inspect (and
+  // are sent as they are); binary content is no card.
+  const card = params.card instanceof ModelCard ? params.card : cardFromFileBytes(cardBytes, push.card.localPath);
+  const cardText = card.toString();
   const problems = [...(await (params.validate ?? lintBeforePush())(card, { filePath: push.card.localPath }))];
   problems.push(...outsideLinkProblems(plan));
   if (problems.some((problem) => problem.severity === "error")) return { ...base, status: "refused", problems };

@@ -85,8 +85,21 @@ describe("every command reads the same bytes through ModelCard.fromBytes, and sa
     expect(JSON.parse(stdout).problems).toEqual([]);
   });
 
+  it("push --dry-run: the same warning, and the plan goes on (the bytes would be sent as they are)", async () => {
+    const file = fileWith(LATIN1);
+    const { code, stdout } = await run(["push", file, "--repo", "alice/a", "--dry-run", "--json"]);
+    expect(code).toBe(0);
+    const { code: _, ...problem } = INVALID_UTF8;
+    expect(JSON.parse(stdout).problems).toContainEqual(expect.objectContaining({ ...problem, code: "invalid-utf8" }));
+  });
+
   it("binary content: one reason in every command, exit 2", async () => {
     const file = fileWith(BINARY);
+    expect(await run(["push", file, "--repo", "alice/a", "--dry-run"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `modelcard: ${file}: ${BINARY_REASON}\n`,
+    });
     expect(await run(["inspect", file])).toEqual({
       code: 2,
       stdout: "",

@@ -178,7 +178,7 @@ describe("push: only files inside the folder", () => {
     const binary = await push([dir, "--repo", "alice/a"]);
     expect(binary.code).toBe(2);
     expect(binary.stderr).toBe(
-      `modelcard: ${join(dir, "README.md")}: not a text file (a NUL byte at offset 4: binary content); nothing was sent\n`,
+      `modelcard: ${join(dir, "README.md")}: Byte 4 is a NUL byte: this is binary content, not a Markdown card (UTF-8 text).\n`,
     );
     const { code, stdout } = await push([RUN_FIXTURE, "--repo", "alice/a"]);
     expect(code).toBe(0);
