@@ -63,7 +63,8 @@ export function normalizeEvalResultsEntry(entry: EvalResultsEntry): EvalResultsE
   optionalString(entry.notes, "notes");
   const normalized: EvalResultsEntry = {
     dataset: { id, task_id: taskId, ...(revision === undefined ? {} : { revision }) },
-    value: entry.value,
+    // -0 is written `-0`, which PyYAML reads as 0: the same score, written one way.
+    value: Object.is(entry.value, -0) ? 0 : entry.value,
   };
   if (entry.verifyToken !== undefined) normalized.verifyToken = entry.verifyToken;
   if (entry.date !== undefined) normalized.date = entry.date;

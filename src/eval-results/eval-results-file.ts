@@ -247,12 +247,12 @@ export class EvalResultsFile {
   }
 
   /**
-   * Replaces the one entry of the same benchmark task (and notes, when the entry has some) with `entry`, written in
-   * place in the old one's style; refused when there is none or more than one.
+   * Replaces the one entry `key` names (default: the new entry's benchmark task, and its notes when it has some)
+   * with `entry`, written in place in the old one's style; refused when there is none or more than one.
    */
-  replace(entry: EvalResultsEntry): this {
+  replace(entry: EvalResultsEntry, key?: EvalResultsEntryKey): this {
     const normalized = normalizeEvalResultsEntry(entry);
-    const key = keyOfEntryData(normalized) as EvalResultsEntryKey;
+    key ??= keyOfEntryData(normalized) as EvalResultsEntryKey;
     const index = this.#onlyMatch(key);
     const list = this.#editableList();
     const text = this.#text;
@@ -336,10 +336,27 @@ export class EvalResultsFile {
 
   /** An entry's block text with its nested lines at `column` (the place of the old entry's first key). */
   #indented(entry: EvalResultsEntry, column: number, eol: string): string {
-    const indent = detectBlockStyle(this.#text).indent ?? 2;
+    const indent = this.#nestedIndent() ?? detectBlockStyle(this.#text).indent ?? 2;
     return renderEvalResultsEntry(entry, { indent, inline: false })
       .split("\n")
       .join(`${eol}${" ".repeat(column)}`);
+  }
+
+  /** How far the file's entries indent a nested mapping (`dataset:` to `id:`), when one shows it. */
+  #nestedIndent(): number | undefined {
+    const contents = this.#yaml().document.contents;
+    for (const item of isSeq(contents) ? contents.items : []) {
+      if (!isMap(item) || item.flow) continue;
+      for (const pair of item.items) {
+        const key = pair.key as Node | null;
+        const inner =
+          isMap(pair.value) && !pair.value.flow ? (pair.value.items[0]?.key as Node | undefined) : undefined;
+        if (!key?.range || !inner?.range) continue;
+        const { lines } = this.#yaml();
+        return lines.linePos(inner.range[0]).col - lines.linePos(key.range[0]).col;
+      }
+    }
+    return undefined;
   }
 
   /** `- dataset: ...`, its `-` at `column`. */
