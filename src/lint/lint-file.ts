@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { type FileResult, fileResult } from "./file-result.js";
 import { fixText } from "./fix-text.js";
+import { isEvalResultsPath, lintEvalResultsBytes } from "./lint-eval-results.js";
 import { lintText } from "./lint-text.js";
 import type { LintConfig } from "./types.js";
 import { unreadableResult } from "./unreadable-result.js";
@@ -55,6 +56,8 @@ export async function lintCardBytes(
   path: string,
   options: LintFileOptions = {},
 ): Promise<FileResult | null> {
+  // A `.eval_results/*.yaml` file beside a card: a list of scores with rules of its own.
+  if (isEvalResultsPath(path)) return lintEvalResultsBytes(bytes, path, options);
   const file = options.displayName ?? path;
   if (looksBinary(bytes))
     return unreadableResult(file, `${file}: this is a binary file, not a Markdown card; leave it out.`);

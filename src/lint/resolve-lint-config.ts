@@ -1,4 +1,5 @@
 import { LintConfigError } from "./lint-config-error.js";
+import { EVAL_RESULTS_RULES } from "./rules/eval-results/index.js";
 import { BUILT_IN_RULES } from "./rules/index.js";
 import type { ConfiguredSeverity, LintConfig, LintPreset, LintRule, RuleSetting, Severity } from "./types.js";
 
@@ -90,7 +91,8 @@ export function resolveLintConfig(config: LintConfig | undefined): ActiveRule[] 
     settings["required-fields"] = { severity: severity ?? "error", options: fields };
   }
   for (const id of Object.keys(settings)) {
-    if (!rules.some((rule) => rule.id === id)) {
+    // The rules of `.eval_results/*.yaml` files read their settings from the same configuration.
+    if (!rules.some((rule) => rule.id === id) && !EVAL_RESULTS_RULES.some((rule) => rule.id === id)) {
       throw new LintConfigError(
         `${where(config)}unknown rule "${id}"; the rules are listed in docs/rules/ (run \`modelcard lint --list-rules\`).`,
       );
