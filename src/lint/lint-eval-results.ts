@@ -69,7 +69,10 @@ function run(text: string, options: EvalResultsLintOptions): Finding[] {
   for (const { rule, severity } of activeRules(options.config)) {
     if (!readable && rule.reads !== "file") continue;
     rule.check(context, (report) => {
-      const position = file.positionOf(report.path ?? [], report.atValue);
+      const position =
+        report.line === undefined
+          ? file.positionOf(report.path ?? [], report.atValue)
+          : { line: report.line, column: report.column ?? 1 };
       const fix = rule.fixable ? report.fix : undefined;
       findings.push({
         ruleId: rule.id,

@@ -34,6 +34,9 @@ export interface EvalResultsReport {
   /** Key path of the finding; the message points at its key, or at its value with `atValue`. */
   path?: KeyPath;
   atValue?: boolean;
+  /** An explicit 1-based position, for findings at no key path (a syntax error). */
+  line?: number;
+  column?: number;
   fix?: EvalResultsFix;
 }
 
@@ -60,6 +63,6 @@ export function describeEntry(entry: EvalResultsLintEntry): string {
   const dataset = isRecord(entry.data) && isRecord(entry.data.dataset) ? entry.data.dataset : null;
   const id = dataset?.id;
   const task = dataset?.task_id;
-  const name = typeof id === "string" ? (typeof task === "string" ? `${id}:${task}` : id) : null;
+  const name = typeof id === "string" && id !== "" ? (typeof task === "string" ? `${id}:${task}` : id) : null;
   return `entry ${entry.index + 1}${name === null ? "" : ` (${name})`}`;
 }

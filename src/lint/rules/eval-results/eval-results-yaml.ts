@@ -10,7 +10,7 @@ export const evalResultsYaml: EvalResultsRule = {
   reads: "file",
   check({ file, entries }, report) {
     for (const problem of file.problems) {
-      report({ message: `${problem.message}.`, path: [] });
+      report({ message: `${problem.message}.`, line: problem.line, column: problem.column });
     }
     for (const entry of entries) {
       if (!isRecord(entry.data)) {
