@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { Command } from "commander";
 import { createTwoFilesPatch } from "diff";
 import { CardEditRefusedError, ModelCard } from "../../card/index.js";
@@ -6,12 +7,16 @@ import { writeFileAtomically } from "../../io/write-file-atomically.js";
 import type { DefineCommand } from "../command.js";
 import { EXIT } from "../exit-codes.js";
 import { parseEvalFlag, parseSetFlag } from "../parse-assignments.js";
+import { parseAddResultFlag, parseRemoveResultFlag } from "../parse-result-flags.js";
 import { readCardArgument } from "../read-card.js";
+import { updateEvalResults } from "../update-eval-results.js";
 
 interface UpdateFlags {
   set: string[];
   unset: string[];
   addEval: string[];
+  addResult: string[];
+  removeResult: string[];
   overwrite?: boolean;
   dryRun?: boolean;
   modelName?: string;
@@ -22,7 +27,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export const updateCommand: DefineCommand = ({ io, exit }) =>
   new Command("update")
     .description("Edit a card's metadata in place; only the lines of the keys you change are touched.")
-    .argument("<card>", "the card file (created when missing)")
+    .argument("<card>", "the card file (created when missing), or the model folder holding it and .eval_results/")
     .option("--set <key=yaml>", "set a key to a YAML value (repeatable)", collect, [])
     .option("--unset <key>", "remove a key (repeatable)", collect, [])
     .option(
@@ -31,12 +36,48 @@ export const updateCommand: DefineCommand = ({ io, exit }) =>
       collect,
       [],
     )
+    .option(
+      "--add-result <field=value,...>",
+      "add a score to the folder's .eval_results/<benchmark>.yaml (repeatable), e.g. dataset.id=Idavidrein/gpqa,task_id=gpqa_diamond,value=63.3,date=2026-02-03",
+      collect,
+      [],
+    )
+    .option(
+      "--remove-result <dataset:task>",
+      "remove a score from .eval_results/ (repeatable): DATASET_ID:TASK_ID, or DATASET_ID:TASK_ID:NOTES",
+      collect,
+      [],
+    )
     .option("--model-name <name>", "the model-index entry that --add-eval adds to (default: the card's model name)")
     .option("--overwrite", "replace existing non-null values and metric values")
     .option("--dry-run", "print a diff on stdout instead of writing")
-    .action(async (file: string, flags: UpdateFlags) => {
+    .action(async (target: string, flags: UpdateFlags) => {
       const assignments = flags.set.map(parseSetFlag);
       const evalResults = flags.addEval.map(parseEvalFlag);
+      const scores = {
+        add: flags.addResult.map(parseAddResultFlag),
+        remove: flags.removeResult.map(parseRemoveResultFlag),
+      };
+      // A folder stands for its README.md; scores go to the card's folder's .eval_results/.
+      const isFolder = statSync(target, { throwIfNoEntry: false })?.isDirectory() ?? false;
+      const file = isFolder ? join(target, "README.md") : target;
+      if (scores.add.length + scores.remove.length > 0) {
+        const changes = {
+          ...scores,
+          folder: isFolder ? target : dirname(target),
+          overwrite: Boolean(flags.overwrite),
+          dryRun: Boolean(flags.dryRun),
+        };
+        if (!(await updateEvalResults(changes, io))) {
+          exit(EXIT.refused);
+          return;
+        }
+        // Only scores asked for: the card is left alone.
+        if (assignments.length + evalResults.length + flags.unset.length === 0) {
+          exit(EXIT.ok);
+          return;
+        }
+      }
       const exists = existsSync(file);
       const card = exists ? await readCardArgument(file, io) : ModelCard.parse("");
       const before = card.toString();
