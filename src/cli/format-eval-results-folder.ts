@@ -32,7 +32,7 @@ export function formatEvalResultsFolder(files: readonly EvalResultsFolderFile[])
     const dataset = isRecord(entry.dataset) ? entry.dataset : {};
     const fields = [
       `${text(dataset.id)}:${text(dataset.task_id)}`,
-      text(entry.value),
+      typeof entry.value === "number" ? String(entry.value) : JSON.stringify(entry.value ?? null),
       ...(entry.date === undefined ? [] : [text(entry.date)]),
       ...(entry.notes === undefined ? [] : [text(entry.notes)]),
       ...(entry.verifyToken === undefined ? [] : ["verifyToken"]),
