@@ -15,6 +15,7 @@ import { ModelCard, readRepoId } from "../card/index.js";
 import { FileAccessError } from "../errors/file-access-error.js";
 import { type GeneratedCard, GenerateInputError, generateCard } from "../generate/index.js";
 import { binaryContentReason } from "../io/binary-content-reason.js";
+import type { LintConfig } from "../lint/types.js";
 import { describePushFailure } from "./describe-push-failure.js";
 import { fetchWithRetries, networkErrorCode, type RetryNotice, type RetryOptions } from "./fetch-with-retries.js";
 import { fetchWithTimeouts, type HubTimeouts } from "./fetch-with-timeouts.js";
@@ -23,6 +24,7 @@ import { findPushedCommit } from "./find-pushed-commit.js";
 import { getHubJson } from "./get-hub-json.js";
 import { HubConnectionError } from "./hub-connection-error.js";
 import { type LocalCardCheck, lintBeforePush } from "./lint-before-push.js";
+import { lintEvalResultsBeforePush } from "./lint-eval-results-before-push.js";
 import { locateHubMessage } from "./locate-hub-message.js";
 import { planUpload, type UploadPlan } from "./plan-upload.js";
 import { PushFailedError, type PushStep } from "./push-failed-error.js";
@@ -70,6 +72,8 @@ export interface PushModelCardParams {
   timeouts?: HubTimeouts;
   /** The local check that must pass before anything is sent. Default: the lint rules with their default settings. */
   validate?: LocalCardCheck;
+  /** Lint configuration for the `.eval_results/*.yaml` files sent with the card (default: the rules' defaults). */
+  lintConfig?: LintConfig;
   retry?: RetryOptions;
   onProgress?: (event: PushProgressEvent) => void;
   abortSignal?: AbortSignal;
@@ -164,6 +168,7 @@ export async function pushModelCard(params: PushModelCardParams): Promise<PushOu
   const cardText = cardBytes.toString("utf8");
   const card = ModelCard.parse(cardText);
   const problems = [...(await (params.validate ?? lintBeforePush())(card, { filePath: plan.card.localPath }))];
+  problems.push(...(await lintEvalResultsBeforePush(plan.files, params.lintConfig)));
   for (const link of plan.outsideLinks) {
     problems.push({
       source: "files",

@@ -94,6 +94,7 @@ export const pushCommand: DefineCommand = ({ io, exit }) =>
           hubUrl: credentials.hubUrl,
           ...(secret && { accessToken: secret }),
           validate: lintBeforePush(config),
+          lintConfig: config,
           revision: flags.revision ?? "main",
           ...(flags.createPr && { createPr: true }),
           ...(flags.private && { private: true }),
