@@ -235,8 +235,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     // As on the Hub, anyone may read a public repository and open a pull request on it (a community result).
     const reading = request.method === "GET" || request.route === "paths-info";
     const community = !repo.private && (reading || request.query.create_pr === "1");
-    if (owner !== who.name && !(who.orgs ?? []).includes(owner) && !community)
-      throw new HttpError(403, "Forbidden");
+    if (owner !== who.name && !(who.orgs ?? []).includes(owner) && !community) throw new HttpError(403, "Forbidden");
     return repo;
   }
 
