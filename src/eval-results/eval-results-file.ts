@@ -13,6 +13,7 @@ import {
   type Document as YamlDocument,
 } from "yaml";
 import { CardEditRefusedError, type HubYamlReading, MetadataConflictError, readHubYaml } from "../card/index.js";
+import type { KeyPath } from "../card/position-index.js";
 import { detectBlockStyle } from "../card/yaml-writing.js";
 import {
   type EvalResultsEntry,
@@ -50,8 +51,6 @@ export interface EvalResultsPosition {
   endLine?: number;
   endColumn?: number;
 }
-
-type KeyPath = readonly (string | number)[];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
