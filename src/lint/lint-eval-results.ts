@@ -9,6 +9,7 @@ import {
   keyOfEntryData,
 } from "../eval-results/index.js";
 import { type FileResult, fileResult } from "./file-result.js";
+import { LintConfigError } from "./lint-config-error.js";
 import { readCommittedText } from "./read-committed-text.js";
 import type { EvalResultsFix, EvalResultsLintEntry, EvalResultsRule } from "./rules/eval-results/eval-results-rule.js";
 import { EVAL_RESULTS_RULES } from "./rules/eval-results/index.js";
@@ -32,12 +33,20 @@ export function isEvalResultsPath(path: string): boolean {
 const SEVERITIES = { warn: "warning", error: "error" } as const;
 
 /** The rules that run and their severity: `rules.<id>` of the configuration, the preset, or the rule's default. */
-function activeRules(config: LintConfig | undefined): { rule: EvalResultsRule; severity: Severity }[] {
+export function activeEvalResultsRules(
+  config: LintConfig | undefined,
+): { rule: EvalResultsRule; severity: Severity }[] {
   const active: { rule: EvalResultsRule; severity: Severity }[] = [];
   for (const rule of EVAL_RESULTS_RULES) {
     const setting = config?.rules?.[rule.id];
     const raw = Array.isArray(setting) ? setting[0] : typeof setting === "object" ? setting?.severity : setting;
     if (raw === "off") continue;
+    if (raw !== undefined && raw !== "warn" && raw !== "error") {
+      const where = config?.source ? `${config.source}: ` : "";
+      throw new LintConfigError(
+        `${where}rules.${rule.id}: severity ${JSON.stringify(raw)} is not one of off, warn, error.`,
+      );
+    }
     const configured = raw === undefined ? undefined : SEVERITIES[raw];
     active.push({ rule, severity: configured ?? (config?.preset === "strict" ? "error" : rule.defaultSeverity) });
   }
@@ -66,7 +75,7 @@ function run(text: string, options: EvalResultsLintOptions): Finding[] {
     filePath: options.filePath,
   };
   const findings: Finding[] = [];
-  for (const { rule, severity } of activeRules(options.config)) {
+  for (const { rule, severity } of activeEvalResultsRules(options.config)) {
     if (!readable && rule.reads !== "file") continue;
     rule.check(context, (report) => {
       const position =

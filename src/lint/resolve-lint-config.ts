@@ -92,7 +92,13 @@ export function resolveLintConfig(config: LintConfig | undefined): ActiveRule[] 
   }
   for (const id of Object.keys(settings)) {
     // The rules of `.eval_results/*.yaml` files read their settings from the same configuration.
-    if (!rules.some((rule) => rule.id === id) && !EVAL_RESULTS_RULES.some((rule) => rule.id === id)) {
+    const scoresRule = EVAL_RESULTS_RULES.find((rule) => rule.id === id);
+    if (scoresRule) {
+      // Checked here, with the file's name, though these rules run on .eval_results files, not cards (no options).
+      const { options } = readSetting(settings[id] as RuleSetting, id, config);
+      if (options !== undefined)
+        throw new LintConfigError(`${where(config)}rules.${scoresRule.id}: this rule takes no options.`);
+    } else if (!rules.some((rule) => rule.id === id)) {
       throw new LintConfigError(
         `${where(config)}unknown rule "${id}"; the rules are listed in docs/rules/ (run \`modelcard lint --list-rules\`).`,
       );

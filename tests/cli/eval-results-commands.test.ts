@@ -101,6 +101,21 @@ describe("modelcard lint and .eval_results/", () => {
     ]);
   });
 
+  it("lists the rules with --list-rules, at their configured severity", async () => {
+    const folder = modelFolder();
+    const { stdout } = await run(["lint", "--list-rules", "--rule", "eval-results-date=error"], folder);
+    expect(stdout).toContain("\neval-results-date          error    fixable  A score's `date` should be");
+    expect(stdout).toContain("\neval-results-yaml          error             An `.eval_results/*.yaml` file");
+  });
+
+  it("refuses a severity it does not know", async () => {
+    const folder = modelFolder();
+    writeFileSync(join(folder, "modelcard.config.json"), '{ "rules": { "eval-results-date": "loud" } }');
+    const { code, stderr } = await run(["lint", "."], folder);
+    expect(code).toBe(2);
+    expect(stderr).toContain('rules.eval-results-date: severity "loud" is not one of off, warn, error.');
+  });
+
   it("accepts the rules' ids in the configuration", async () => {
     const folder = modelFolder();
     writeFileSync(
