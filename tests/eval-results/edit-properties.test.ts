@@ -89,6 +89,19 @@ function changedRegion(before: string, after: string): [number, number] {
 }
 
 describe("edit promises (property tests)", () => {
+  it("reading keeps the text byte for byte and gives js-yaml's reading", () => {
+    fc.assert(
+      fc.property(fileArbitrary, fc.boolean(), ({ text }, crlf) => {
+        const source = crlf ? text.replaceAll("\n", "\r\n") : text;
+        const file = EvalResultsFile.parse(source);
+        expect(file.toString()).toBe(source);
+        expect(file.problems).toEqual([]);
+        expect(file.items.map((item) => item.data)).toEqual(load(source));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("an added entry is read back as given; the old text is untouched", () => {
     fc.assert(
       fc.property(fileArbitrary, entryArbitrary(99), ({ text: before }, entry) => {
