@@ -25,6 +25,21 @@ export { cli } from "./cli/main.js";
 export { FileAccessError } from "./errors/file-access-error.js";
 export type { ModelcardErrorCode } from "./errors/modelcard-error.js";
 export { ModelcardError } from "./errors/modelcard-error.js";
+export type { AddEvalResultsEntryParams } from "./eval-results/add-eval-results-entry.js";
+export { addEvalResultsEntry } from "./eval-results/add-eval-results-entry.js";
+export type { EvalResultsEntry, EvalResultsEntryKey } from "./eval-results/eval-results-entry.js";
+export type {
+  EvalResultsFileProblem,
+  EvalResultsItem,
+  EvalResultsPosition,
+} from "./eval-results/eval-results-file.js";
+export { EvalResultsFile } from "./eval-results/eval-results-file.js";
+export { evalResultsFileName } from "./eval-results/eval-results-file-name.js";
+export type { EvalResultsFolderFile } from "./eval-results/read-eval-results-folder.js";
+export { EVAL_RESULTS_FOLDER, readEvalResultsFolder } from "./eval-results/read-eval-results-folder.js";
+export type { RemoveEvalResultsEntryParams } from "./eval-results/remove-eval-results-entry.js";
+export { removeEvalResultsEntry } from "./eval-results/remove-eval-results-entry.js";
+export type { EvalResultsEdit } from "./eval-results/write-eval-results-edit.js";
 export type { BaseModelCard } from "./generate/base-model-card.js";
 export type { HardwareProbe } from "./generate/detect-hardware.js";
 export { detectHardware, systemHardwareProbe } from "./generate/detect-hardware.js";
@@ -115,6 +130,8 @@ export type { FixResult } from "./lint/fix-text.js";
 export { fixText } from "./lint/fix-text.js";
 export { lintCard } from "./lint/lint-card.js";
 export { LintConfigError } from "./lint/lint-config-error.js";
+export type { EvalResultsLintOptions } from "./lint/lint-eval-results.js";
+export { fixEvalResultsText, lintEvalResultsText } from "./lint/lint-eval-results.js";
 export type { LintFileOptions } from "./lint/lint-file.js";
 export { lintCardBytes, lintFile } from "./lint/lint-file.js";
 export type { LintFilesOptions } from "./lint/lint-files.js";
@@ -123,6 +140,14 @@ export { lintText } from "./lint/lint-text.js";
 export { LintTotals } from "./lint/lint-totals.js";
 export { loadLintConfig } from "./lint/load-lint-config.js";
 export { LINT_PRESETS } from "./lint/resolve-lint-config.js";
+export type {
+  EvalResultsFix,
+  EvalResultsLintEntry,
+  EvalResultsReport,
+  EvalResultsRule,
+  EvalResultsRuleContext,
+} from "./lint/rules/eval-results/eval-results-rule.js";
+export { EVAL_RESULTS_RULES } from "./lint/rules/eval-results/index.js";
 export { BUILT_IN_RULES } from "./lint/rules/index.js";
 export type {
   ConfiguredSeverity,

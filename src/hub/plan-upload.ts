@@ -2,6 +2,7 @@ import type { Stats } from "node:fs";
 import { access, constants, lstat, readdir, realpath, stat } from "node:fs/promises";
 import { dirname, join, parse, sep } from "node:path";
 import picomatch from "picomatch";
+import { EVAL_RESULTS_FOLDER, isEvalResultsFileName } from "../eval-results/read-eval-results-folder.js";
 import { describeFileError } from "../io/describe-file-error.js";
 import { TEMPORARY_FILE_NAME } from "../io/temporary-file-name.js";
 import { notRegularFile } from "./not-regular-file.js";
@@ -145,7 +146,8 @@ interface Entry {
  * Lists what `modelcard push` sends, without sending anything: the card (as README.md), the training-curves
  * image(s) beside it and, for a directory, the model files of the run and of its quantized subfolders (`int8/`,
  * `int4/`, or any subfolder whose config.json has a `quantization_config`), or the files `include` names.
- * Checkpoints, optimizer and scheduler state, RNG state, training_args.bin and dot-files stay home; `.git/`,
+ * The scores of `.eval_results/*.yaml` go too. Checkpoints, optimizer and scheduler state, RNG state,
+ * training_args.bin and other dot-files stay home; `.git/`,
  * `.cache/` and this tool's temporary files are never sent. A symlink is followed only when its target, resolved,
  * lies inside the folder (or with `followSymlinks`). Throws when the path itself cannot be read; unreadable
  * entries below it are listed in `unreadable`.
@@ -207,10 +209,16 @@ class Planner {
     for (const name of names ?? []) {
       if (!prefix && name === "README.md") continue;
       if (NEVER_SENT_FOLDERS.has(name) || TEMPORARY_FILE_NAME.test(name)) continue;
-      if (mode !== "include" && name.startsWith(".")) continue;
-      if (mode === "curves" && !TRAINING_CURVES.test(name)) continue;
+      // The scores the Hub shows (`.eval_results/*.yaml`) go with the card; other dot-files stay home.
+      const scores = !prefix && name === EVAL_RESULTS_FOLDER && mode !== "include";
+      if (mode !== "include" && name.startsWith(".") && !scores) continue;
+      if (mode === "curves" && !TRAINING_CURVES.test(name) && !scores) continue;
       const entry = await this.entry(folder, prefix, name);
       if (!entry) continue;
+      if (scores) {
+        if (entry.info.isDirectory() && this.admit(entry, "/")) await this.addScores(entry);
+        continue;
+      }
       if (entry.info.isDirectory()) {
         const reason = mode === "run" ? await folderReason(entry) : null;
         if (mode === "curves") continue;
@@ -318,6 +326,17 @@ class Planner {
       else if (!child.info.isFile() && !child.info.isDirectory())
         this.skip(child.pathInRepo, notRegularFile(child.info));
       else this.skip(`${child.pathInRepo}${child.info.isDirectory() ? "/" : ""}`, fileReason(name));
+    }
+  }
+
+  /** The `*.yaml` files of `.eval_results/`, nothing deeper. */
+  private async addScores(entry: Entry): Promise<void> {
+    for (const name of (await this.list(entry.localPath)) ?? []) {
+      if (TEMPORARY_FILE_NAME.test(name)) continue;
+      const child = await this.entry(entry.localPath, `${entry.pathInRepo}/`, name);
+      if (!child) continue;
+      if (child.info.isFile() && isEvalResultsFileName(name)) await this.addFile(child);
+      else this.skip(`${child.pathInRepo}${child.info.isDirectory() ? "/" : ""}`, "not a score file (*.yaml)");
     }
   }
 

@@ -12,6 +12,7 @@ import {
 import { cardFromFileBytes } from "../card/card-from-file-bytes.js";
 import { ModelCard, readRepoId } from "../card/index.js";
 import { FileAccessError } from "../errors/file-access-error.js";
+import type { LintConfig } from "../lint/types.js";
 import { describePushFailure } from "./describe-push-failure.js";
 import { fetchWithRetries, networkErrorCode, type RetryNotice, type RetryOptions } from "./fetch-with-retries.js";
 import { fetchWithStrictAnswers } from "./fetch-with-strict-answers.js";
@@ -23,6 +24,7 @@ import { getHubJson } from "./get-hub-json.js";
 import { describeRequest, excerptOf, HubAnswerError } from "./hub-answer-error.js";
 import { HubConnectionError } from "./hub-connection-error.js";
 import { type LocalCardCheck, lintBeforePush } from "./lint-before-push.js";
+import { lintEvalResultsBeforePush } from "./lint-eval-results-before-push.js";
 import { locateHubMessage } from "./locate-hub-message.js";
 import { type OpenedFiles, openPlannedFiles } from "./open-planned-files.js";
 import { planUpload, type UploadFile, type UploadPlan } from "./plan-upload.js";
@@ -80,6 +82,8 @@ export interface PushModelCardParams {
   timeouts?: HubTimeouts;
   /** The local check that must pass before anything is sent. Default: the lint rules with their default settings. */
   validate?: LocalCardCheck;
+  /** Lint configuration for the `.eval_results/*.yaml` files sent with the card (default: the rules' defaults). */
+  lintConfig?: LintConfig;
   retry?: RetryOptions;
   onProgress?: (event: PushProgressEvent) => void;
   abortSignal?: AbortSignal;
@@ -198,6 +202,7 @@ async function pushOpenedFiles(params: PushModelCardParams, push: OpenedPush): P
   const cardText = card.toString();
   const problems = [...(await (params.validate ?? lintBeforePush())(card, { filePath: push.card.localPath }))];
   problems.push(...outsideLinkProblems(plan));
+  problems.push(...(await lintEvalResultsBeforePush(plan.files, params.lintConfig)));
   if (problems.some((problem) => problem.severity === "error")) return { ...base, status: "refused", problems };
   if (params.dryRun) return { ...base, status: "planned", problems };
 

@@ -1,6 +1,7 @@
 import { opendir, stat } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { basename, join, relative, sep } from "node:path";
 import picomatch from "picomatch";
+import { EVAL_RESULTS_FOLDER, isEvalResultsFileName } from "../eval-results/read-eval-results-folder.js";
 
 /** A file to lint; `explicit` when the user named it, false when found in a folder. */
 export interface CardFile {
@@ -27,12 +28,18 @@ function describeError(error: unknown): string {
 
 async function* walk(folder: string, ignored: (path: string) => boolean): AsyncGenerator<CardFile> {
   const entries: { name: string; folder: boolean }[] = [];
+  // A model's `.eval_results/` holds the scores the Hub shows: its `*.yaml` files are linted, nothing below.
+  const scores = basename(folder) === EVAL_RESULTS_FOLDER;
   try {
     for await (const entry of await opendir(folder, { bufferSize: 128 })) {
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith("."))
+        if (
+          !scores &&
+          !SKIPPED_FOLDERS.has(entry.name) &&
+          (!entry.name.startsWith(".") || entry.name === EVAL_RESULTS_FOLDER)
+        )
           entries.push({ name: entry.name, folder: true });
-      } else if (entry.name.toLowerCase().endsWith(".md")) {
+      } else if (scores ? isEvalResultsFileName(entry.name) : entry.name.toLowerCase().endsWith(".md")) {
         entries.push({ name: entry.name, folder: false });
       }
     }
@@ -72,7 +79,8 @@ function ignoreMatcher(options: CollectOptions): (path: string) => boolean {
 
 /**
  * The card files named by `paths`, one at a time: files as given, folders walked for `*.md` files (README.md
- * included; node_modules, .git and hidden folders skipped, and what `ignorePatterns` names). A path that does
+ * included; node_modules, .git and hidden folders skipped, and what `ignorePatterns` names) and the scores of
+ * `.eval_results/*.yaml`. A path that does
  * not exist is yielded as is, and a folder that cannot be listed with its reason, so that the linter reports
  * them and goes on. Only one folder listing is held at a time.
  */

@@ -9,6 +9,7 @@ export { formatPrettySummary } from "./format-pretty-summary.js";
 export { createSarifWriter, type SarifWriter } from "./format-sarif.js";
 export { lintCard } from "./lint-card.js";
 export { LintConfigError } from "./lint-config-error.js";
+export { activeEvalResultsRules } from "./lint-eval-results.js";
 export { type LintFileOptions, lintCardBytes, lintFile } from "./lint-file.js";
 export { type LintFilesOptions, lintFiles } from "./lint-files.js";
 export { lintText } from "./lint-text.js";

@@ -4,6 +4,7 @@ import { readCardFileSync } from "../io/read-card-file-sync.js";
 import { type FileResult, fileResult } from "./file-result.js";
 import { fixCard } from "./fix-card.js";
 import { lintCard } from "./lint-card.js";
+import { isEvalResultsPath, lintEvalResultsBytes } from "./lint-eval-results.js";
 import type { LintConfig } from "./types.js";
 import { unreadableResult } from "./unreadable-result.js";
 
@@ -45,6 +46,8 @@ export async function lintCardBytes(
   path: string,
   options: LintFileOptions = {},
 ): Promise<FileResult | null> {
+  // A `.eval_results/*.yaml` file beside a card: a list of scores with rules of its own.
+  if (isEvalResultsPath(path)) return lintEvalResultsBytes(bytes, path, options);
   const file = options.displayName ?? path;
   const card = ModelCard.fromBytes(bytes);
   const binary = card.readerProblems.find((problem) => problem.code === "binary-content");

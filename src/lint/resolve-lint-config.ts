@@ -1,4 +1,5 @@
 import { LintConfigError } from "./lint-config-error.js";
+import { EVAL_RESULTS_RULES } from "./rules/eval-results/index.js";
 import { BUILT_IN_RULES } from "./rules/index.js";
 import type { ConfiguredSeverity, LintConfig, LintPreset, LintRule, RuleSetting, Severity } from "./types.js";
 
@@ -90,7 +91,14 @@ export function resolveLintConfig(config: LintConfig | undefined): ActiveRule[] 
     settings["required-fields"] = { severity: severity ?? "error", options: fields };
   }
   for (const id of Object.keys(settings)) {
-    if (!rules.some((rule) => rule.id === id)) {
+    // The rules of `.eval_results/*.yaml` files read their settings from the same configuration.
+    const scoresRule = EVAL_RESULTS_RULES.find((rule) => rule.id === id);
+    if (scoresRule) {
+      // Checked here, with the file's name, though these rules run on .eval_results files, not cards (no options).
+      const { options } = readSetting(settings[id] as RuleSetting, id, config);
+      if (options !== undefined)
+        throw new LintConfigError(`${where(config)}rules.${scoresRule.id}: this rule takes no options.`);
+    } else if (!rules.some((rule) => rule.id === id)) {
       throw new LintConfigError(
         `${where(config)}unknown rule "${id}"; the rules are listed in docs/rules/ (run \`modelcard lint --list-rules\`).`,
       );

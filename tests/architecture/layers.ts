@@ -8,6 +8,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   // Files: reading and atomic writing, below the card that reads its bytes through them.
   ["io"],
   ["card", "vocabulary"],
+  // The scores in .eval_results/: read and edited like the card, with its reader and writer.
+  ["eval-results"],
   ["lint", "generate"],
   ["hub"],
   ["preview"],

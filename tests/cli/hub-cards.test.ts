@@ -304,11 +304,11 @@ describe("modelcard lint on the Hub", () => {
     const json = await run(["lint", "hf://lab/good", "hf://lab/bad", "--format", "json"]);
     expect(json.code).toBe(1);
     const results = JSON.parse(json.stdout) as {
-      file: string;
+      filePath: string;
       errorCount: number;
       messages: { ruleId: string; line: number }[];
     }[];
-    expect(results.map((result) => result.file)).toEqual([
+    expect(results.map((result) => result.filePath)).toEqual([
       "hf://lab/good@main/README.md",
       "hf://lab/bad@main/README.md",
     ]);
@@ -329,11 +329,11 @@ describe("modelcard lint on the Hub", () => {
     repoWithCard("other/x");
     const all = await run(["lint", "--author", "lab", "--format", "json", "--concurrency", "2"]);
     const results = JSON.parse(all.stdout) as {
-      file: string;
+      filePath: string;
       errorCount: number;
       messages: { ruleId: string; message: string }[];
     }[];
-    expect(results.map((result) => result.file)).toEqual(
+    expect(results.map((result) => result.filePath)).toEqual(
       ["a", "b", "c", "d", "e"].map((name) => `hf://lab/${name}@main/README.md`),
     );
     expect(results[2]!.messages[0]).toMatchObject({ ruleId: "unreadable-file" });
@@ -345,7 +345,7 @@ describe("modelcard lint on the Hub", () => {
     );
     expect(all.stderr).toContain("read 5/5: ");
     const limited = await run(["lint", "--author", "lab", "--limit", "2", "--format", "json"]);
-    expect((JSON.parse(limited.stdout) as { file: string }[]).map((result) => result.file)).toEqual([
+    expect((JSON.parse(limited.stdout) as { filePath: string }[]).map((result) => result.filePath)).toEqual([
       "hf://lab/a@main/README.md",
       "hf://lab/b@main/README.md",
     ]);

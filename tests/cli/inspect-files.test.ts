@@ -32,11 +32,12 @@ describe("modelcard inspect on what is not a card", () => {
     expect(stderr).toContain("4:4: warning invalid-utf8: Byte 24 (0xe9) is not valid UTF-8;");
   });
 
-  it("exits 2 naming a folder given as the card", async () => {
-    expect(await inspect(folder)).toEqual({
+  it("exits 2 naming the README.md a folder given as the card lacks", async () => {
+    const empty = mkdtempSync(join(tmpdir(), "modelcard-inspect-empty-"));
+    expect(await inspect(empty)).toEqual({
       code: 2,
       stdout: "",
-      stderr: `modelcard: ${folder}: cannot read the card (a folder, not a file (EISDIR)); check the path.\n`,
+      stderr: `modelcard: ${join(empty, "README.md")}: cannot read the card (no such file); check the path.\n`,
     });
   });
 });

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { fixText } from "../../src/lint/fix-text.js";
 import { BUILT_IN_RULES, lintText } from "../../src/lint/index.js";
+import { EVAL_RESULTS_RULES } from "../../src/lint/rules/eval-results/index.js";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const DOCS = fileURLToPath(new URL("../../docs/rules/", import.meta.url));
@@ -81,11 +82,15 @@ describe("the rule registry", () => {
 
   it("is in step with docs/rules/ and the fixtures: one page and one fixture pair per rule, no others", () => {
     const ids = BUILT_IN_RULES.map((rule) => rule.id).sort();
+    // The rules of .eval_results files have pages too (tests/lint/eval-results-rules.test.ts checks them).
+    const evalResultsIds = EVAL_RESULTS_RULES.map((rule) => rule.id);
     const pages = readdirSync(DOCS)
       .filter((name) => name !== "README.md")
       .map((name) => name.replace(/\.md$/, ""))
+      .filter((id) => !evalResultsIds.includes(id))
       .sort();
     expect(pages).toEqual(ids);
+    expect(readdirSync(DOCS).filter((name) => name.startsWith("eval-results-")).length).toBe(evalResultsIds.length);
     const fixtureFolders = readdirSync(FIXTURES, { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && existsSync(`${FIXTURES}${entry.name}/fail.md`))
       .map((entry) => entry.name)

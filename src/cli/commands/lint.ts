@@ -191,6 +191,12 @@ function listRules(lint: LintModule, io: CliIo, config: LintConfig): void {
       `${rule.id.padEnd(26)} ${level.padEnd(8)} ${rule.fixable ? "fixable" : "       "}  ${rule.description}\n`,
     );
   }
+  // The rules of .eval_results/*.yaml files, with the severity the configuration gives them.
+  for (const { rule, severity } of lint.activeEvalResultsRules(config)) {
+    io.stdout(
+      `${rule.id.padEnd(26)} ${severity.padEnd(8)} ${rule.fixable ? "fixable" : "       "}  ${rule.description}\n`,
+    );
+  }
 }
 
 export const lintCommand: DefineCommand = ({ io, exit }) =>

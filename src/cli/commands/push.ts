@@ -121,6 +121,7 @@ export const pushCommand: DefineCommand = ({ io, exit }) =>
             files: generated.assets.map((asset) => ({ pathInRepo: asset.fileName, content: asset.content })),
           }),
           validate: lintBeforePush(config),
+          lintConfig: config,
           revision: flags.revision ?? "main",
           ...(flags.createPr && { createPr: true }),
           ...(flags.private && { private: true }),

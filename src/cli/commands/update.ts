@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { Command } from "commander";
 import { createTwoFilesPatch } from "diff";
 import { CardEditRefusedError, ModelCard } from "../../card/index.js";
@@ -8,12 +8,16 @@ import type { DefineCommand } from "../command.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { hubTarget } from "../hub-card-target.js";
 import { parseEvalFlag, parseSetFlag } from "../parse-assignments.js";
+import { parseAddResultFlag, parseRemoveResultFlag } from "../parse-result-flags.js";
 import { readCardArgument } from "../read-card.js";
+import { updateEvalResults } from "../update-eval-results.js";
 
 interface UpdateFlags {
   set: string[];
   unset: string[];
   addEval: string[];
+  addResult: string[];
+  removeResult: string[];
   overwrite?: boolean;
   dryRun?: boolean;
   modelName?: string;
@@ -28,12 +32,27 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export const updateCommand: DefineCommand = ({ io, exit }) =>
   new Command("update")
     .description("Edit a card's metadata in place; only the lines of the keys you change are touched.")
-    .argument("<card>", "the card file (created when missing), or a model on the Hub: hf://OWNER/NAME or OWNER/NAME")
+    .argument(
+      "<card>",
+      "the card file (created when missing), the model folder holding it and .eval_results/, or a model on the Hub: hf://OWNER/NAME or OWNER/NAME",
+    )
     .option("--set <key=yaml>", "set a key to a YAML value (repeatable)", collect, [])
     .option("--unset <key>", "remove a key (repeatable)", collect, [])
     .option(
       "--add-eval <field=value,...>",
       "add an evaluation result (repeatable), e.g. taskType=text-generation,datasetType=org/ds,datasetName=DS,metricType=loss,metricValue=2.1",
+      collect,
+      [],
+    )
+    .option(
+      "--add-result <field=value,...>",
+      "add a score to the folder's .eval_results/<benchmark>.yaml (repeatable), e.g. dataset.id=Idavidrein/gpqa,task_id=gpqa_diamond,value=63.3,date=2026-02-03",
+      collect,
+      [],
+    )
+    .option(
+      "--remove-result <dataset:task>",
+      "remove a score from .eval_results/ (repeatable): DATASET_ID:TASK_ID, or DATASET_ID:TASK_ID:NOTES",
       collect,
       [],
     )
@@ -44,10 +63,10 @@ export const updateCommand: DefineCommand = ({ io, exit }) =>
     .option("--create-pr", "on the Hub: open a pull request instead of committing to the branch")
     .option("--message <text>", "on the Hub: the commit title (default: Update metadata: KEY, ...)")
     .option("--offline", "never contact the Hub (also HF_HUB_OFFLINE=1)")
-    .action(async (file: string, flags: UpdateFlags) => {
+    .action(async (argument: string, flags: UpdateFlags) => {
       const assignments = flags.set.map(parseSetFlag);
       const evalResults = flags.addEval.map(parseEvalFlag);
-      const target = hubTarget(file, { cwd: io.cwd, allowBareId: true });
+      const target = hubTarget(argument, { cwd: io.cwd, allowBareId: true });
       if (target) {
         const { revision, createPr, message, dryRun, offline } = flags;
         const remote = { revision, createPr, message, dryRun, offline };
@@ -61,10 +80,34 @@ export const updateCommand: DefineCommand = ({ io, exit }) =>
       );
       if (hubOnly.length > 0) {
         throw new UsageError(
-          `${file}: --revision, --create-pr and --message apply to a card on the Hub (hf://OWNER/NAME)`,
+          `${argument}: --revision, --create-pr and --message apply to a card on the Hub (hf://OWNER/NAME)`,
         );
       }
+      const scores = {
+        add: flags.addResult.map(parseAddResultFlag),
+        remove: flags.removeResult.map(parseRemoveResultFlag),
+      };
+      // A folder stands for its README.md; scores go to the card's folder's .eval_results/.
+      const isFolder = statSync(resolve(io.cwd, argument), { throwIfNoEntry: false })?.isDirectory() ?? false;
+      const file = isFolder ? join(argument, "README.md") : argument;
       const path = resolve(io.cwd, file);
+      if (scores.add.length + scores.remove.length > 0) {
+        const changes = {
+          ...scores,
+          folder: dirname(path),
+          overwrite: Boolean(flags.overwrite),
+          dryRun: Boolean(flags.dryRun),
+        };
+        if (!(await updateEvalResults(changes, io))) {
+          exit(EXIT.refused);
+          return;
+        }
+        // Only scores asked for: the card is left alone.
+        if (assignments.length + evalResults.length + flags.unset.length === 0) {
+          exit(EXIT.ok);
+          return;
+        }
+      }
       const exists = existsSync(path);
       const card = exists ? await readCardArgument(file, io) : ModelCard.parse("");
       const before = card.toString();

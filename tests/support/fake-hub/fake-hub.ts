@@ -272,7 +272,10 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     const repo = repos.get(id);
     if (!repo) throw new HttpError(404, `Repository not found: ${id}`);
     const owner = id.split("/")[0]!;
-    if (owner !== who.name && !(who.orgs ?? []).includes(owner)) throw new HttpError(403, "Forbidden");
+    // As on the Hub, anyone may read a public repository and open a pull request on it (a community result).
+    const reading = request.method === "GET" || request.route === "paths-info";
+    const community = !repo.private && (reading || request.query.create_pr === "1");
+    if (owner !== who.name && !(who.orgs ?? []).includes(owner) && !community) throw new HttpError(403, "Forbidden");
     return repo;
   }
 
