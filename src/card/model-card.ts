@@ -161,10 +161,13 @@ export class ModelCard {
 
   /**
    * The block as a `yaml` Document (comments and formatting kept), parsed on first use, for lossless edits; null
-   * when there is no front matter. Its reading is strict YAML 1.2: `metadata` is what the Hub reads.
+   * when there is no front matter or it nests past the limit. Its reading is strict YAML 1.2: `metadata` is what
+   * the Hub reads.
    */
   get document(): Document.Parsed | null {
     if (!this.#parts.hasFrontMatter || this.#parts.yaml === "") return null;
+    // Deeper than the limit, `yaml`'s Document reader can abort the process.
+    if (this.readerProblems.some((problem) => problem.code === "nesting-limit")) return null;
     this.#document ??= parseStrictYaml(this.#parts.yaml);
     return this.#document;
   }
@@ -313,7 +316,9 @@ export class ModelCard {
   #edit(edits: readonly CardEdit[]): this {
     if (edits.length === 0) return this;
     // A block too large or too aliased to read safely: verifying an edit would expand it without end.
-    const unsafe = this.readerProblems.find((p) => p.code === "alias-limit" || p.code === "block-too-large");
+    const unsafe = this.readerProblems.find(
+      (p) => p.code === "alias-limit" || p.code === "block-too-large" || p.code === "nesting-limit",
+    );
     if (unsafe) throw new CardEditRefusedError(`cannot edit this card: ${unsafe.message}`);
     const badBytes = this.readerProblems.find((problem) => problem.code === "invalid-utf8");
     if (badBytes) {

@@ -1,4 +1,5 @@
 import { CST, Lexer } from "yaml";
+import { findNestingPast, MAX_NESTING_DEPTH } from "./find-nesting-past.js";
 import { readHubYaml } from "./hub-yaml.js";
 import { indentContinuationLines } from "./indent-continuation-lines.js";
 import { isRecord } from "./is-record.js";
@@ -94,6 +95,16 @@ export function readBlock(
     return reading({}, false);
   }
 
+  const tooDeep = findNestingPast(yamlText);
+  if (tooDeep !== null) {
+    report(
+      "nesting-limit",
+      "error",
+      `Collections nest more than ${MAX_NESTING_DEPTH} levels deep here; the Hub's reader (js-yaml) cannot be relied on to read this front matter (it runs out of stack near 1,800 levels). Flatten the data.`,
+      tooDeep,
+    );
+    return reading({}, false);
+  }
   const hub = readHubYaml(yamlText);
   if (!hub.ok) {
     const code = hub.reason === "duplicated mapping key" ? "duplicate-key" : "yaml-syntax";
