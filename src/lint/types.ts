@@ -20,6 +20,8 @@ export interface LintMessage {
   endLine?: number;
   endColumn?: number;
   fix?: LintFix;
+  /** Set (as ESLint does) when the card could not be checked: a rule or the reader crashed. The run exits 2. */
+  fatal?: boolean;
 }
 
 export type KeyPath = readonly (string | number)[];
