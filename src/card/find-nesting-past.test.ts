@@ -22,7 +22,7 @@ function depthOf(value: unknown): number {
 
 describe("findNestingPast", () => {
   it("points at the first collection past the limit, in flow and block style", () => {
-    // The root mapping is level 1, so the limit's last level is the 999th bracket.
+    // The root mapping is level 1, so the limit's last level is bracket number MAX_NESTING_DEPTH - 1.
     expect(findNestingPast(flow(MAX_NESTING_DEPTH - 1))).toBeNull();
     expect(findNestingPast(flow(MAX_NESTING_DEPTH))).toBe("tags: ".length + MAX_NESTING_DEPTH - 1);
     expect(findNestingPast(flow(50_000))).toBe("tags: ".length + MAX_NESTING_DEPTH - 1);
@@ -71,7 +71,7 @@ describe("a card nested past the limit", () => {
       {
         code: "nesting-limit",
         severity: "error",
-        message: `Collections nest more than ${MAX_NESTING_DEPTH} levels deep here; the Hub's reader (js-yaml) cannot be relied on to read this front matter (it runs out of stack near 1,800 levels). Flatten the data.`,
+        message: `Collections nest more than ${MAX_NESTING_DEPTH} levels deep here; the Hub's reader (js-yaml) cannot be relied on to read this front matter (its stack runs out past 1,000 levels or so, PyYAML's near 490). Flatten the data.`,
         line: 3,
         column: "tags: ".length + MAX_NESTING_DEPTH,
       },

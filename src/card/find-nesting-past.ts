@@ -1,44 +1,46 @@
-import { CST, Parser } from "yaml";
+import { CST, Lexer, Parser } from "yaml";
 
 /**
- * How deep collections may nest in front matter. js-yaml, the Hub's reader, recurses once per level and runs out of
- * stack near 1,800 levels in flow style and 2,300 in block style on a main thread (deeper in worker threads), and
- * `yaml`'s Document reader (what edits use) aborts the whole process further down; real cards nest under 10 levels.
- * Past this limit a card is reported, never handed to either reader, so the verdict is the same in every thread.
+ * How deep collections may nest in front matter. Every reader recurses once per level: js-yaml, the Hub's reader,
+ * runs out of stack near 1,800 levels in flow style and 2,300 in block style on a main thread (further in a worker
+ * thread, sooner when called from deep in a program), PyYAML (huggingface_hub) near 490, and `yaml`'s Document
+ * reader (what edits use) sooner still or, far past it, aborts the whole process. Real cards nest under 10 levels.
+ * Past this limit a card is reported and handed to no reader, so the verdict is the same in every thread.
  */
-export const MAX_NESTING_DEPTH = 1000;
+export const MAX_NESTING_DEPTH = 256;
 
 const [SPACE, TAB, CR, LF, DASH, QUESTION, COLON] = [..." \t\r\n-?:"].map((char) => char.charCodeAt(0));
 
 /**
  * The offset in `yamlText` of the first collection nested deeper than `limit` (the root mapping is level 1), or
- * null. Depth is read from `yaml`'s CST parser, which keeps its own stack instead of recursing, so any depth is
- * measured in the same few milliseconds in any thread. A linear scan first bounds the depth from above; only a
+ * null. Depth is read from `yaml`'s CST parser, which keeps the open collections on a stack of its own instead of
+ * recursing: the same answer in any thread, and the parse stops as soon as the stack passes the limit, so a
+ * megabyte of `[` costs no more than the limit's worth. A linear scan first bounds the depth from above; only a
  * block whose bound passes the limit is parsed (real cards never are).
  */
 export function findNestingPast(yamlText: string, limit = MAX_NESTING_DEPTH): number | null {
   // Each level takes one character at least: most blocks are shorter than any limit.
   if (yamlText.length <= limit || depthBound(yamlText) <= limit) return null;
-  for (const token of new Parser().parse(yamlText)) {
-    const past = collectionPast(token, limit);
-    if (past !== null) return past;
-  }
-  return null;
-}
-
-/** Walks one document's CST with an explicit stack (a recursive walk would overflow on the very input it checks). */
-function collectionPast(root: CST.Token, limit: number): number | null {
-  const stack: [CST.Token, number][] = [[root, 0]];
-  for (let top = stack.pop(); top; top = stack.pop()) {
-    const [token, outer] = top;
-    const depth = CST.isCollection(token) ? outer + 1 : outer;
-    if (depth > limit) return token.offset;
-    if (token.type === "document" && token.value) stack.push([token.value, depth]);
-    if (!CST.isCollection(token)) continue;
-    for (let index = token.items.length - 1; index >= 0; index--) {
-      const item = token.items[index];
-      if (item?.value) stack.push([item.value, depth]);
-      if (item?.key) stack.push([item.key, depth]);
+  const parser = new Parser();
+  // Collections in stack[0..i], kept for the tokens seen there. The parser pushes, pops and replaces only at the
+  // top, so the entries that are still the same objects need no recount: linear in the lexemes.
+  const seen: CST.Token[] = [];
+  const depths: number[] = [];
+  for (const lexeme of new Lexer().lex(yamlText)) {
+    for (const _ of parser.next(lexeme)) {
+      // Finished documents are not needed: only the stack of open tokens tells the depth.
+    }
+    const { stack } = parser;
+    let same = Math.min(seen.length, stack.length);
+    while (same > 0 && seen[same - 1] !== stack[same - 1]) same--;
+    seen.length = same;
+    depths.length = same;
+    for (let index = same; index < stack.length; index++) {
+      const token = stack[index] as CST.Token;
+      const depth = (depths[index - 1] ?? 0) + (CST.isCollection(token) ? 1 : 0);
+      if (depth > limit) return token.offset;
+      seen.push(token);
+      depths.push(depth);
     }
   }
   return null;

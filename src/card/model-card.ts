@@ -11,12 +11,14 @@ import { editCardText } from "./edit/edit-card-text.js";
 import { nameModelIndexEntries } from "./edit/name-model-index-entries.js";
 import { planEvalResultEdits } from "./edit/plan-eval-result-edits.js";
 import { type EvalResult, type EvalResultInput, formatPath, readModelIndex } from "./eval-results.js";
+import { MAX_NESTING_DEPTH } from "./find-nesting-past.js";
 import { detectLineEnding, type LineEnding, splitCard } from "./front-matter.js";
 import { MetadataConflictError } from "./metadata-conflict-error.js";
 import type { PositionIndex } from "./position-index.js";
 import type { CardProblem } from "./problem.js";
 import { type BlockReading, DEFAULT_MAX_BLOCK_LENGTH, type Metadata, readBlock } from "./read-block.js";
 import { parseStrictYaml } from "./strict-yaml.js";
+import { valueNestsPast } from "./value-nests-past.js";
 
 export interface ParseOptions {
   /** Front-matter blocks longer than this (in characters) are reported, not parsed. */
@@ -320,6 +322,13 @@ export class ModelCard {
       (p) => p.code === "alias-limit" || p.code === "block-too-large" || p.code === "nesting-limit",
     );
     if (unsafe) throw new CardEditRefusedError(`cannot edit this card: ${unsafe.message}`);
+    const deep = edits.find(
+      (edit) => edit.kind !== "delete" && valueNestsPast(edit.value, MAX_NESTING_DEPTH - edit.path.length),
+    );
+    if (deep)
+      throw new CardEditRefusedError(
+        `cannot set ${formatPath(deep.path)}: its value nests more than ${MAX_NESTING_DEPTH} levels deep, past what the card's readers are sure to read`,
+      );
     const badBytes = this.readerProblems.find((problem) => problem.code === "invalid-utf8");
     if (badBytes) {
       const first = badBytes.message.split(";")[0] ?? "";

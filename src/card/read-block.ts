@@ -100,7 +100,7 @@ export function readBlock(
     report(
       "nesting-limit",
       "error",
-      `Collections nest more than ${MAX_NESTING_DEPTH} levels deep here; the Hub's reader (js-yaml) cannot be relied on to read this front matter (it runs out of stack near 1,800 levels). Flatten the data.`,
+      `Collections nest more than ${MAX_NESTING_DEPTH} levels deep here; the Hub's reader (js-yaml) cannot be relied on to read this front matter (its stack runs out past 1,000 levels or so, PyYAML's near 490). Flatten the data.`,
       tooDeep,
     );
     return reading({}, false);

@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { MAX_NESTING_DEPTH } from "../../src/card/index.js";
 import { cli } from "../../src/cli/main.js";
 import { HOSTILE_CARDS, NESTING_MESSAGE } from "../support/hostile-cards.js";
 import { memoryIo } from "../support/memory-io.js";
@@ -39,7 +40,13 @@ describe("no card stops a lint run", () => {
     const results = JSON.parse(threaded.stdout()) as JsonResult[];
     expect(results.map((result) => result.file)).toEqual(names);
     const byFile = new Map(results.map((result) => [result.file, result]));
-    const deep = { "deep-flow.md": [3, 1006], "deep-50000.md": [3, 1006], "deep-block.md": [4, 1999] };
+    // The root mapping is level 1: the first collection past the limit is the limit's bracket or dash.
+    const flowColumn = "tags: ".length + MAX_NESTING_DEPTH;
+    const deep = {
+      "deep-flow.md": [3, flowColumn],
+      "deep-50000.md": [3, flowColumn],
+      "deep-block.md": [4, 2 * (MAX_NESTING_DEPTH - 1) + 1],
+    };
     for (const [name, [line, column]] of Object.entries(deep)) {
       const messages = byFile.get(name)?.messages.filter((message) => message.ruleId === "yaml-syntax");
       expect(messages).toHaveLength(1);
@@ -94,14 +101,14 @@ describe("no card stops a lint run", () => {
     const inspect = memoryIo({ cwd: folder });
     expect(await cli(["inspect", join(folder, "deep-50000.md"), "--json"], inspect.io)).toBe(1);
     expect(JSON.parse(inspect.stdout()).problems).toEqual([
-      expect.objectContaining({ code: "nesting-limit", line: 3, column: 1006 }),
+      expect.objectContaining({ code: "nesting-limit", line: 3, column: "tags: ".length + MAX_NESTING_DEPTH }),
     ]);
     const update = memoryIo({ cwd: folder });
     expect(await cli(["update", join(folder, "deep-block.md"), "--set", "license=apache-2.0"], update.io)).toBe(1);
     expect(update.stderr()).toContain(`cannot edit this card: ${NESTING_MESSAGE}`);
     const stdin = memoryIo({ cwd: folder, stdin: HOSTILE_CARDS["deep-flow.md"] });
     expect(await cli(["lint", "-"], stdin.io)).toBe(1);
-    expect(stdin.stdout()).toContain(`3:1006  error  ${NESTING_MESSAGE}`);
+    expect(stdin.stdout()).toContain(`3:${"tags: ".length + MAX_NESTING_DEPTH}  error  ${NESTING_MESSAGE}`);
     const push = memoryIo({ cwd: folder, env: { HF_TOKEN: "hf_test" } });
     expect(await cli(["push", join(folder, "deep-flow.md"), "--repo", "someone/model", "--dry-run"], push.io)).toBe(1);
     expect(push.stdout() + push.stderr()).toContain(NESTING_MESSAGE);

@@ -1,3 +1,5 @@
+import { MAX_NESTING_DEPTH } from "../../src/card/index.js";
+
 /** Cards built to break a reader: deep nesting in flow and block style, a long line, an alias chain, control bytes. */
 export const HOSTILE_CARDS = {
   "deep-flow.md": `---\nlicense: mit\ntags: ${"[".repeat(5000)}${"]".repeat(5000)}\n---\n# Deep\n`,
@@ -18,4 +20,4 @@ export const HOSTILE_CARDS = {
 } as const;
 
 /** The message a card nested past the limit gets, as `lint` prints it. */
-export const NESTING_MESSAGE = "Collections nest more than 1000 levels deep here";
+export const NESTING_MESSAGE = `Collections nest more than ${MAX_NESTING_DEPTH} levels deep here`;
