@@ -77,7 +77,7 @@ describe("no card stops a lint run", () => {
     expect(single.stdout()).toBe(threaded.stdout());
   });
 
-  it("prints every card and the summary in pretty and SARIF output too, then exits 2", async () => {
+  it("prints every card and the summary in pretty, SARIF and github output too, then exits 2", async () => {
     const pretty = memoryIo({ cwd: folder });
     expect(await cli(["lint", ".", "--jobs", "2"], pretty.io)).toBe(2);
     for (const name of ["deep-flow.md", "deep-50000.md", "deep-block.md", "throws.md", "alias-chain.md"])
@@ -95,6 +95,17 @@ describe("no card stops a lint run", () => {
       ).map((result) => result.locations[0]?.physicalLocation.artifactLocation.uri),
     );
     for (const name of [...Object.keys(HOSTILE_CARDS), "throws.md"]) expect(uris).toContain(name);
+
+    const github = memoryIo({ cwd: folder });
+    expect(await cli(["lint", ".", "--format", "github", "--jobs", "2"], github.io)).toBe(2);
+    for (const name of [...Object.keys(HOSTILE_CARDS), "throws.md"])
+      expect(github.stdout()).toMatch(new RegExp(`^::(error|warning) file=${name.replace(".", "\\.")},`, "m"));
+    expect(github.stdout()).toContain(
+      `::error file=deep-flow.md,line=3,col=${"tags: ".length + MAX_NESTING_DEPTH},title=yaml-syntax::${NESTING_MESSAGE}`,
+    );
+    expect(github.stdout()).toMatch(
+      /\nmodelcard lint: \d+ problems \(\d+ errors, \d+ warnings\) in 308 cards checked, \d+ with errors\. GitHub shows at most 10 error/,
+    );
   });
 
   it("gives the deep card one clear message in inspect, update and push --dry-run, and reads it from stdin", async () => {
