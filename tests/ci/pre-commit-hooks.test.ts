@@ -59,6 +59,12 @@ describe(".pre-commit-hooks.yaml", () => {
     expect(run.status).toBe(0);
   });
 
+  it("can be installed by pre-commit 3.0.4, which reads the tarball's name from npm pack's output", () => {
+    // With the prepare build's output on stdout (npm pack's default), that name is wrong and the install fails.
+    expect(readFileSync(`${ROOT}.npmrc`, "utf8")).toMatch(/^foreground-scripts=false$/m);
+    expect(JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")).scripts.prepare).toBe("npm run build");
+  });
+
   it("declares modelcard-lint and modelcard-fix as node hooks over README.md files", () => {
     expect(hooks.map((candidate) => [candidate.id, candidate.language])).toEqual([
       ["modelcard-lint", "node"],
