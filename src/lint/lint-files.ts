@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import type { CardFile } from "./collect-card-files.js";
 import { crashMessage } from "./crash-message.js";
 import { type FileResult, fileResult } from "./file-result.js";
+import { LintConfigError } from "./lint-config-error.js";
 import { lintFile } from "./lint-file.js";
 import type { LintBatch, LintBatchResult } from "./lint-worker-protocol.js";
 import type { LintConfig } from "./types.js";
@@ -50,7 +51,9 @@ async function lintHere(
         folderResult(file) ??
         (await lintFile(file.path, { config: options.config, fix: options.fix, onlyCards: !file.explicit }));
     } catch (error) {
-      // Whatever one card does (a bug reading or fixing it), the others are linted and reported.
+      // A bad configuration is the caller's to fix; whatever else one card does (a bug reading or fixing it) is
+      // that card's message, and the others are linted and reported.
+      if (error instanceof LintConfigError) throw error;
       result = fileResult(file.path, [crashMessage(error)]);
     }
     if (result) options.onResult(result);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ModelCard } from "../../src/card/index.js";
 import type { FileResult } from "../../src/lint/index.js";
-import { collectCardFiles, lintFiles, lintText } from "../../src/lint/index.js";
+import { collectCardFiles, LintConfigError, lintFiles, lintText } from "../../src/lint/index.js";
 import lintBatch from "../../src/lint/lint-worker.js";
 
 // A bug in the fix machinery, on one card only: what --fix runs is where a throw outside any rule can happen.
@@ -61,5 +61,17 @@ describe("an exception on one card", () => {
     const batch = await lintBatch({ files, config: undefined, configPath: null, cwd: folder, fix: true });
     expect(batch.map((result) => result?.messages)).toEqual([[], [CRASH], []]);
     expect(batch[1]?.fatal).toBe(true);
+  });
+});
+
+describe("a bad configuration", () => {
+  it("is thrown to the caller of lintFiles, not reported on every card", async () => {
+    const folder = folderWith({ "a.md": CARD, "b.md": CARD });
+    const run = lintFiles(collectCardFiles([folder]), {
+      config: { rules: { "no-such-rule": "error" } },
+      jobs: 1,
+      onResult: () => undefined,
+    });
+    await expect(run).rejects.toThrow(LintConfigError);
   });
 });
