@@ -9,6 +9,7 @@ export {
   type ModelIndexReading,
   readModelIndex,
 } from "./eval-results.js";
+export { MAX_NESTING_DEPTH } from "./find-nesting-past.js";
 export { detectLineEnding, type LineEnding, splitFrontMatter } from "./front-matter.js";
 export { type HubYamlReading, readHubYaml } from "./hub-yaml.js";
 export { MetadataConflictError } from "./metadata-conflict-error.js";

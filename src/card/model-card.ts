@@ -11,6 +11,7 @@ import { createCardText } from "./edit/create-card-text.js";
 import { nameModelIndexEntries } from "./edit/name-model-index-entries.js";
 import { planEvalResultEdits } from "./edit/plan-eval-result-edits.js";
 import { type EvalResult, type EvalResultInput, formatPath, readModelIndex } from "./eval-results.js";
+import { MAX_NESTING_DEPTH } from "./find-nesting-past.js";
 import { detectLineEnding, type LineEnding, splitCard } from "./front-matter.js";
 import { readHubYaml } from "./hub-yaml.js";
 import { MetadataConflictError } from "./metadata-conflict-error.js";
@@ -18,6 +19,7 @@ import type { PositionIndex } from "./position-index.js";
 import type { CardProblem } from "./problem.js";
 import { type BlockReading, DEFAULT_MAX_BLOCK_LENGTH, type Metadata, readBlock } from "./read-block.js";
 import { parseStrictYaml } from "./strict-yaml.js";
+import { valueNestsPast } from "./value-nests-past.js";
 
 export interface ParseOptions {
   /** Front-matter blocks longer than this (in characters) are reported, not parsed. */
@@ -162,10 +164,13 @@ export class ModelCard {
 
   /**
    * The block as a `yaml` Document (comments and formatting kept), parsed on first use, for lossless edits; null
-   * when there is no front matter. Its reading is strict YAML 1.2: `metadata` is what the Hub reads.
+   * when there is no front matter or it nests past the limit. Its reading is strict YAML 1.2: `metadata` is what
+   * the Hub reads.
    */
   get document(): Document.Parsed | null {
     if (!this.#parts.hasFrontMatter || this.#parts.yaml === "") return null;
+    // Deeper than the limit, `yaml`'s Document reader can abort the process.
+    if (this.readerProblems.some((problem) => problem.code === "nesting-limit")) return null;
     this.#document ??= parseStrictYaml(this.#parts.yaml);
     return this.#document;
   }
@@ -318,7 +323,7 @@ export class ModelCard {
    * reading: an edit costs one js-yaml read.
    */
   edit(edits: readonly CardEdit[]): this {
-    this.#refuseUnsafe();
+    this.#refuseUnsafe(edits);
     let state = { split: this.#parts, reading: this.#reading, document: this.#document };
     for (const edit of edits) {
       const next = applyCardEdit(state, edit, (split) => this.#readParts(split));
@@ -334,7 +339,7 @@ export class ModelCard {
    */
   refusalOf(edits: readonly CardEdit[]): string | null {
     try {
-      this.#refuseUnsafe();
+      this.#refuseUnsafe(edits);
       const read = (split: CardSplit) => ({ hub: split.hasFrontMatter ? readHubYaml(split.yaml) : null });
       let state: { split: CardSplit; reading: { hub: ReturnType<typeof read>["hub"] }; document?: Document.Parsed } = {
         split: this.#parts,
@@ -350,12 +355,25 @@ export class ModelCard {
   }
 
   /** Cards no edit may touch: too large or aliased to verify, or bytes an edit would not write back. */
-  #refuseUnsafe(): void {
+  #refuseUnsafe(edits: readonly CardEdit[]): void {
     // A block too large or too aliased to read safely: verifying an edit would expand it without end.
     const unsafe = this.readerProblems.find(
-      (p) => p.code === "alias-limit" || p.code === "block-too-large" || p.code === "binary-content",
+      (p) =>
+        p.code === "alias-limit" ||
+        p.code === "block-too-large" ||
+        p.code === "binary-content" ||
+        p.code === "nesting-limit",
     );
     if (unsafe) throw new CardEditRefusedError(`cannot edit this card: ${unsafe.message}`);
+    const deep = edits.find(
+      (edit) =>
+        (edit.kind === "set" || edit.kind === "append") &&
+        valueNestsPast(edit.value, MAX_NESTING_DEPTH - edit.path.length),
+    );
+    if (deep && deep.kind !== "rewrite" && deep.kind !== "delete")
+      throw new CardEditRefusedError(
+        `cannot set ${formatPath(deep.path)}: its value nests more than ${MAX_NESTING_DEPTH} levels deep, past what the card's readers are sure to read`,
+      );
     const badBytes = this.readerProblems.find((problem) => problem.code === "invalid-utf8");
     if (badBytes) {
       const first = badBytes.message.split(";")[0] ?? "";

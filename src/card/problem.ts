@@ -22,6 +22,8 @@ export const CARD_PROBLEM_CODES = {
   "not-a-mapping": "The front matter is empty, a list or a scalar; the Hub requires a mapping.",
   "alias-limit": "Aliases expand beyond the safe limit (a 'billion laughs' document).",
   "block-too-large": "The front-matter block is too large to parse safely.",
+  "nesting-limit":
+    "Collections nest deeper than the fixed limit (MAX_NESTING_DEPTH) that the Hub's reader is sure to read.",
   "unsafe-key": "A key such as __proto__ or constructor, kept as plain data but worth renaming.",
   "invalid-utf8": "The file holds bytes that are not valid UTF-8; they read as U+FFFD.",
   "binary-content": "The file holds a NUL byte: binary content, not a card; it is not read further.",

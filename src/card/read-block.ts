@@ -1,4 +1,5 @@
 import { CST, Lexer } from "yaml";
+import { findNestingPast, MAX_NESTING_DEPTH } from "./find-nesting-past.js";
 import { type HubYamlReading, readHubYaml } from "./hub-yaml.js";
 import { indentContinuationLines } from "./indent-continuation-lines.js";
 import { isRecord } from "./is-record.js";
@@ -98,6 +99,16 @@ export function readBlock(
     return reading({}, false);
   }
 
+  const tooDeep = findNestingPast(yamlText);
+  if (tooDeep !== null) {
+    report(
+      "nesting-limit",
+      "error",
+      `Collections nest more than ${MAX_NESTING_DEPTH} levels deep here; the Hub's reader (js-yaml) cannot be relied on to read this front matter (its stack runs out past 1,000 levels or so, PyYAML's near 490). Flatten the data.`,
+      tooDeep,
+    );
+    return reading({}, false);
+  }
   hub = readHubYaml(yamlText);
   if (!hub.ok) {
     const code = hub.reason === "duplicated mapping key" ? "duplicate-key" : "yaml-syntax";

@@ -8,7 +8,10 @@ export interface FileResult {
   fixableErrorCount: number;
   fixableWarningCount: number;
   messages: LintMessage[];
-  /** True when the file could not be read (the message says why); the run goes on, the exit code is 2. */
+  /**
+   * True when the file could not be read or checked (a message says why: an I/O error, a rule or the reader that
+   * crashed on it); the run goes on, the exit code is 2.
+   */
   fatal?: boolean;
   /** How many fixes `--fix` wrote to the file. */
   fixed?: number;
@@ -20,7 +23,9 @@ export function fileResult(file: string, messages: LintMessage[], extra: Partial
   let warningCount = 0;
   let fixableErrorCount = 0;
   let fixableWarningCount = 0;
+  let fatal = false;
   for (const message of messages) {
+    if (message.fatal) fatal = true;
     if (message.severity === "error") {
       errorCount++;
       if (message.fix) fixableErrorCount++;
@@ -29,5 +34,14 @@ export function fileResult(file: string, messages: LintMessage[], extra: Partial
       if (message.fix) fixableWarningCount++;
     }
   }
-  return { file, errorCount, warningCount, fixableErrorCount, fixableWarningCount, messages, ...extra };
+  return {
+    file,
+    errorCount,
+    warningCount,
+    fixableErrorCount,
+    fixableWarningCount,
+    messages,
+    ...(fatal ? { fatal } : {}),
+    ...extra,
+  };
 }

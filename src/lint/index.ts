@@ -4,6 +4,8 @@ export { type FileResult, fileResult } from "./file-result.js";
 export { CONFIG_FILE_NAMES, findLintConfig } from "./find-lint-config.js";
 export { type FixCardResult, fixCard } from "./fix-card.js";
 export { type FixResult, fixText } from "./fix-text.js";
+export { formatGithubFile } from "./format-github.js";
+export { formatGithubSummary, GITHUB_ANNOTATIONS_PER_KIND } from "./format-github-summary.js";
 export { formatPrettyFile, type PrettyOptions } from "./format-pretty.js";
 export { formatPrettySummary } from "./format-pretty-summary.js";
 export { createSarifWriter, type SarifWriter } from "./format-sarif.js";

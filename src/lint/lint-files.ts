@@ -2,7 +2,9 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import type { CardFile } from "./collect-card-files.js";
-import type { FileResult } from "./file-result.js";
+import { crashMessage } from "./crash-message.js";
+import { type FileResult, fileResult } from "./file-result.js";
+import { LintConfigError } from "./lint-config-error.js";
 import { lintFile } from "./lint-file.js";
 import type { LintBatch, LintBatchResult } from "./lint-worker-protocol.js";
 import type { LintConfig } from "./types.js";
@@ -43,9 +45,17 @@ async function lintHere(
 ): Promise<number> {
   let count = 0;
   for await (const file of files) {
-    const result =
-      folderResult(file) ??
-      (await lintFile(file.path, { config: options.config, fix: options.fix, onlyCards: !file.explicit }));
+    let result: FileResult | null;
+    try {
+      result =
+        folderResult(file) ??
+        (await lintFile(file.path, { config: options.config, fix: options.fix, onlyCards: !file.explicit }));
+    } catch (error) {
+      // A bad configuration is the caller's to fix; whatever else one card does (a bug reading or fixing it) is
+      // that card's message, and the others are linted and reported.
+      if (error instanceof LintConfigError) throw error;
+      result = fileResult(file.path, [crashMessage(error)]);
+    }
     if (result) options.onResult(result);
     count++;
   }
@@ -55,8 +65,8 @@ async function lintHere(
 /**
  * Lints a stream of files, on a pool of worker threads when there are many (`jobs`), reporting each result in
  * input order. Only a bounded window of paths and results is held, however many files there are. A folder that
- * cannot be listed, an unreadable file and a thread that dies (a custom rule calling `process.exit`) are each
- * reported against their path, and the run goes on.
+ * cannot be listed, an unreadable file, an exception thrown on one card and a thread that dies (a custom rule
+ * calling `process.exit`) are each reported against their path, and the run goes on.
  */
 export async function lintFiles(files: AsyncIterable<CardFile>, options: LintFilesOptions): Promise<number> {
   const iterator = files[Symbol.asyncIterator]();

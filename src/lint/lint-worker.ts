@@ -1,3 +1,6 @@
+import { crashMessage } from "./crash-message.js";
+import { fileResult } from "./file-result.js";
+import { LintConfigError } from "./lint-config-error.js";
 import { lintCardBytes, readCardBytes } from "./lint-file.js";
 import { BATCH_BYTES, type LintBatch, type LintBatchResult } from "./lint-worker-protocol.js";
 import { loadLintConfig } from "./load-lint-config.js";
@@ -20,7 +23,13 @@ export default async function lintBatch({ files, config, configPath, cwd, fix }:
       continue;
     }
     bytes += read.length;
-    results.push(await lintCardBytes(read, file.path, { config: full, fix, onlyCards: !file.explicit }));
+    try {
+      results.push(await lintCardBytes(read, file.path, { config: full, fix, onlyCards: !file.explicit }));
+    } catch (error) {
+      // One card's exception is that card's message: the batch and the thread go on (a bad configuration stops it).
+      if (error instanceof LintConfigError) throw error;
+      results.push(fileResult(file.path, [crashMessage(error)]));
+    }
   }
   return results;
 }

@@ -61,6 +61,7 @@ export function runRules(card: LintSource, config: LintConfig | undefined, fileP
       });
     } catch (error) {
       // A broken (custom) rule must not stop the run over thousands of cards: it becomes an error message.
+      // Fatal, as ESLint marks what stopped a check: the run ends with exit code 2 once every card is reported.
       const reason = error instanceof Error ? error.message : String(error);
       findings.push({
         message: {
@@ -69,6 +70,7 @@ export function runRules(card: LintSource, config: LintConfig | undefined, fileP
           message: `Rule "${rule.id}" crashed on this card (${reason}); fix the rule or turn it off.`,
           line: 1,
           column: 1,
+          fatal: true,
         },
       });
     }

@@ -36,6 +36,8 @@ export interface LintMessage {
   endLine?: number;
   endColumn?: number;
   fix?: LintFix;
+  /** Set (as ESLint does) when the card could not be checked: a rule or the reader crashed. The run exits 2. */
+  fatal?: boolean;
 }
 
 /** A scalar's place in the YAML block and how it is written. */

@@ -64,7 +64,7 @@ describe("lintCard", () => {
 });
 
 describe("a rule that throws", () => {
-  it("becomes an error message on that card instead of stopping the run", () => {
+  it("becomes a fatal error message on that card instead of stopping the run", () => {
     const broken = {
       id: "team/broken",
       description: "A custom rule with a bug in it.",
@@ -82,6 +82,7 @@ describe("a rule that throws", () => {
         message: 'Rule "team/broken" crashed on this card (boom); fix the rule or turn it off.',
         line: 1,
         column: 1,
+        fatal: true,
       },
     ]);
   });

@@ -12,7 +12,7 @@ import { VERSION } from "../version.js";
 // The engine loads when the command runs, so that other commands (and --help) never pay for it.
 type LintModule = typeof import("../../lint/index.js");
 
-type Format = "pretty" | "json" | "sarif";
+type Format = "pretty" | "json" | "sarif" | "github";
 
 interface LintFlags {
   format: Format;
@@ -60,8 +60,8 @@ function collect(value: string, previous: string[] = []): string[] {
 }
 
 function format(value: string): Format {
-  if (value === "pretty" || value === "json" || value === "sarif") return value;
-  throw new InvalidArgumentError("use pretty, json or sarif.");
+  if (value === "pretty" || value === "json" || value === "sarif" || value === "github") return value;
+  throw new InvalidArgumentError("use pretty, json, sarif or github.");
 }
 
 async function loadConfig(
@@ -147,6 +147,8 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
           write(`${separator}${results}`);
           separator = ",";
         }
+      } else if (flags.format === "github") {
+        write(lint.formatGithubFile(shown));
       } else if (result.messages.length > 0) {
         const source = text ?? (result.fatal ? undefined : readText(result.file));
         if (lastProgress) io.stderr("\r\x1b[K");
@@ -162,6 +164,7 @@ function createOutput(lint: LintModule, io: CliIo, flags: LintFlags, config: Lin
       flush();
       // No card at all is a usage error, said once on stderr, not a clean summary.
       if (flags.format === "pretty" && !none) io.stdout(lint.formatPrettySummary(totals, color));
+      if (flags.format === "github" && !none) io.stdout(lint.formatGithubSummary(totals));
       const tooManyWarnings = flags.maxWarnings !== undefined && totals.warningCount > flags.maxWarnings;
       if (tooManyWarnings && totals.errorCount === 0) {
         io.stderr(
@@ -205,7 +208,12 @@ export const lintCommand: DefineCommand = ({ io, exit }) =>
       "Check cards against the Hub's rules and more: files, folders (every README.md and card below) or - for stdin.",
     )
     .argument("[paths...]", "cards or folders (default: README.md)")
-    .option("--format <format>", "pretty, json or sarif (GitHub code scanning)", format, "pretty" as Format)
+    .option(
+      "--format <format>",
+      "pretty, json, sarif (GitHub code scanning) or github (pull-request annotations in GitHub Actions)",
+      format,
+      "pretty" as Format,
+    )
     .option("--config <file>", "a modelcard.config.json or .yaml (default: the nearest one from the current folder up)")
     .option("--fix", "apply safe fixes and write the files (atomically); what is left is reported")
     .option("--max-warnings <n>", "exit with code 1 when there are more warnings than this", count("--max-warnings", 0))
