@@ -52,7 +52,7 @@ export function renderPreviewPage({ card, messages, repoName, live = false }: Pr
 <div id="page">
 <p class="preview-note">modelcard preview: laid out like a model page; the Hub's own rendering may differ in detail.</p>
 <header class="model-header"><h1 class="repo-name">${escapeHtml(repoName)}</h1>${renderChips(metadata, body.arxivIds)}</header>
-${renderNewVersion(metadata)}${renderRejectionBanner(messages, text)}
+${renderNewVersion(metadata)}${renderRejectionBanner(messages, card)}
 <div class="layout">
 <main class="card-body markdown" id="card">
 ${body.html}

@@ -82,7 +82,7 @@ function lintAndFail(workspace: string, context: Record<string, string>) {
 describe("action.yml", () => {
   beforeAll(() => {
     // The action runs bin/modelcard.js over the built dist, as `npm ci` (its install step) leaves it.
-    if (!existsSync(`${ROOT}dist/bundle/main.js`)) throw new Error("run `npm run build` (or `npm ci`) first");
+    if (!existsSync(`${ROOT}dist/bundle/cli.js`)) throw new Error("run `npm run build` (or `npm ci`) first");
   });
 
   it("is a composite action with the documented inputs, installing from its own checkout", () => {

@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MAX_NESTING_DEPTH } from "../../src/card/index.js";
 import { cli } from "../../src/cli/main.js";
@@ -8,9 +8,9 @@ import { HOSTILE_CARDS, NESTING_MESSAGE } from "../support/hostile-cards.js";
 import { memoryIo } from "../support/memory-io.js";
 
 interface JsonResult {
-  file: string;
-  fatal?: boolean;
-  messages: { ruleId: string; message: string; line: number; column: number; fatal?: boolean }[];
+  filePath: string;
+  fatalErrorCount: number;
+  messages: { ruleId: string; severity: number; message: string; line: number; column: number; fatal?: boolean }[];
 }
 
 /**
@@ -46,8 +46,8 @@ describe("no card stops a lint run", () => {
     const threaded = memoryIo({ cwd: folder });
     expect(await cli(["lint", ".", "--format", "json", "--jobs", "2"], threaded.io)).toBe(2);
     const results = JSON.parse(threaded.stdout()) as JsonResult[];
-    expect(results.map((result) => result.file)).toEqual(names);
-    const byFile = new Map(results.map((result) => [result.file, result]));
+    expect(results.map((result) => basename(result.filePath))).toEqual(names);
+    const byFile = new Map(results.map((result) => [basename(result.filePath), result]));
     // The root mapping is level 1: the first collection past the limit is the limit's bracket or dash.
     const flowColumn = "tags: ".length + MAX_NESTING_DEPTH;
     const deep = {
@@ -69,11 +69,11 @@ describe("no card stops a lint run", () => {
         .join("\n"),
     ).toContain("billion laughs");
     expect(byFile.get("control-bytes.md")?.messages[0]?.message).toContain("non-printable characters");
-    const crashed = results.filter((result) => result.fatal);
-    expect(crashed.map((result) => result.file)).toEqual(["throws.md"]);
+    const crashed = results.filter((result) => result.fatalErrorCount > 0);
+    expect(crashed.map((result) => basename(result.filePath))).toEqual(["throws.md"]);
     expect(crashed[0]?.messages).toContainEqual({
       ruleId: "team/boom",
-      severity: "error",
+      severity: 2,
       message: 'Rule "team/boom" crashed on this card (boom); fix the rule or turn it off.',
       line: 1,
       column: 1,

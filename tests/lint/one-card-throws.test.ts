@@ -8,13 +8,13 @@ import { collectCardFiles, LintConfigError, lintFiles, lintText } from "../../sr
 import lintBatch from "../../src/lint/lint-worker.js";
 
 // A bug in the fix machinery, on one card only: what --fix runs is where a throw outside any rule can happen.
-vi.mock("../../src/lint/fix-text.js", async (original) => {
-  const actual = await original<typeof import("../../src/lint/fix-text.js")>();
+vi.mock("../../src/lint/fix-card.js", async (original) => {
+  const actual = await original<typeof import("../../src/lint/fix-card.js")>();
   return {
     ...actual,
-    fixText: (text: string, options: Parameters<typeof actual.fixText>[1]) => {
-      if (text.includes("THROW-HERE")) throw new RangeError("Maximum call stack size exceeded");
-      return actual.fixText(text, options);
+    fixCard: (card: ModelCard, options: Parameters<typeof actual.fixCard>[1]) => {
+      if (card.toString().includes("THROW-HERE")) throw new RangeError("Maximum call stack size exceeded");
+      return actual.fixCard(card, options);
     },
   };
 });

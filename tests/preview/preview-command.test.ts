@@ -42,7 +42,7 @@ describe("modelcard preview", () => {
 
   describe("as a server, through bin/modelcard.js", () => {
     beforeAll(() => {
-      if (!existsSync(`${ROOT}dist/bundle/main.js`))
+      if (!existsSync(`${ROOT}dist/bundle/cli.js`))
         execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
     }, 120_000);
 
