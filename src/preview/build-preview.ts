@@ -1,5 +1,6 @@
 import { basename, dirname, resolve } from "node:path";
 import { ModelCard } from "../card/index.js";
+import { readEvalResultsFolder } from "../eval-results/read-eval-results-folder.js";
 import { type LintConfig, lintCard, loadLintConfig } from "../lint/index.js";
 import { renderPreviewPage } from "./render-preview-page.js";
 
@@ -18,6 +19,8 @@ export interface BuiltPreview {
   folder: string;
   /** Images the body shows from the card's folder, relative to it. */
   localImages: string[];
+  /** The `.eval_results/*.yaml` files shown (absolute paths): the live page reloads when one changes. */
+  scoreFiles: string[];
 }
 
 /**
@@ -30,11 +33,13 @@ export async function buildPreview(cardPath: string, options: PreviewOptions = {
   const card = await ModelCard.load(path);
   const config = options.config ?? (await loadLintConfig(undefined, folder));
   const messages = lintCard(card, { config, filePath: path });
+  const scores = await readEvalResultsFolder(folder);
   const page = renderPreviewPage({
     card,
     messages,
+    scores,
     repoName: options.repoName ?? basename(folder),
     live: options.live ?? false,
   });
-  return { html: page.html, folder, localImages: page.localImages };
+  return { html: page.html, folder, localImages: page.localImages, scoreFiles: scores.map((score) => score.path) };
 }

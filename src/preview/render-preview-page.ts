@@ -1,9 +1,11 @@
 import type { ModelCard } from "../card/index.js";
+import type { EvalResultsFolderFile } from "../eval-results/read-eval-results-folder.js";
 import type { LintMessage } from "../lint/index.js";
 import { escapeHtml } from "./escape-html.js";
 import { ASSET_PREFIX } from "./preview-assets.js";
 import { renderChips } from "./render-chips.js";
 import { renderEvalResults } from "./render-eval-results.js";
+import { renderEvalResultsFiles } from "./render-eval-results-files.js";
 import { renderLintPanel } from "./render-lint-panel.js";
 import { renderMarkdown } from "./render-markdown.js";
 import { renderModelTree } from "./render-model-tree.js";
@@ -19,6 +21,8 @@ export interface PreviewPageInput {
   repoName: string;
   /** Add the live-reload script (the server's page); a static page has none. */
   live?: boolean;
+  /** The card's folder's `.eval_results/*.yaml` files, shown beside the model-index. */
+  scores?: readonly EvalResultsFolderFile[];
 }
 
 export interface PreviewPage {
@@ -32,7 +36,13 @@ export interface PreviewPage {
  * the side panel (lint, model tree, evaluation results) and the source view. Asset links are relative, so the
  * same page reads from the server and from `file://`.
  */
-export function renderPreviewPage({ card, messages, repoName, live = false }: PreviewPageInput): PreviewPage {
+export function renderPreviewPage({
+  card,
+  messages,
+  repoName,
+  live = false,
+  scores = [],
+}: PreviewPageInput): PreviewPage {
   const body = renderMarkdown(card.body);
   const text = card.toString();
   const metadata = card.metadata;
@@ -60,7 +70,7 @@ ${body.html}
 <div class="sidebar">
 ${renderLintPanel(messages)}
 ${renderModelTree(metadata, repoName)}
-${renderEvalResults(card)}
+${renderEvalResults(card)}${renderEvalResultsFiles(scores)}
 </div>
 </div>
 ${renderSourceView(text, messages)}

@@ -99,7 +99,8 @@ export async function startPreviewServer(cardPath: string, options: PreviewServe
 
   const watchedFiles = (preview: BuiltPreview) => {
     const config = options.config === undefined ? findLintConfig(folder) : null;
-    return [path, ...preview.localImages.map((image) => join(folder, image)), ...(config ? [config] : [])];
+    const images = preview.localImages.map((image) => join(folder, image));
+    return [path, ...images, ...preview.scoreFiles, ...(config ? [config] : [])];
   };
   const watch = watchFiles(watchedFiles(current), async () => {
     try {

@@ -30,11 +30,9 @@ describe("modelcard preview", () => {
     const missing = memoryIo();
     expect(await cli(["preview", "/no/such/card.md", "--out", "x"], missing.io)).toBe(2);
     expect(missing.stderr()).toBe("modelcard: /no/such/card.md: no such file or folder; check the path.\n");
-    const remote = memoryIo();
-    expect(await cli(["preview", "hf://me/model"], remote.io)).toBe(2);
-    expect(remote.stderr()).toContain(
-      "hf://me/model: reading a card from the Hub by repository id is not available yet",
-    );
+    const offline = memoryIo({ env: { HF_HUB_OFFLINE: "1" } });
+    expect(await cli(["preview", "hf://me/model"], offline.io)).toBe(2);
+    expect(offline.stderr()).toMatch(/^modelcard: hf:\/\/me\/model.*offline/);
     const port = memoryIo({ cwd: fullCardFolder() });
     expect(await cli(["preview", "--port", "99999"], port.io)).toBe(2);
     expect(port.stderr()).toContain("--port 99999: give a port number from 0 to 65535");
