@@ -1,6 +1,7 @@
 // The public API: every name here is documented in the README ("Use as a library") and recorded in
 // etc/modelcard.api.md; a test fails when this list and the report disagree. Anything not listed is internal.
 
+export type { BaseModelCard } from "./card/base-model-card.js";
 export type { CrossReaderDifference } from "./card/cross-reader.js";
 export type { CardEdit, EditPath, TextChange } from "./card/edit/card-edit.js";
 export { CardEditRefusedError } from "./card/edit/card-edit-refused-error.js";
@@ -40,7 +41,6 @@ export { EVAL_RESULTS_FOLDER, readEvalResultsFolder } from "./eval-results/read-
 export type { RemoveEvalResultsEntryParams } from "./eval-results/remove-eval-results-entry.js";
 export { removeEvalResultsEntry } from "./eval-results/remove-eval-results-entry.js";
 export type { EvalResultsEdit } from "./eval-results/write-eval-results-edit.js";
-export type { BaseModelCard } from "./generate/base-model-card.js";
 export type { HardwareProbe } from "./generate/detect-hardware.js";
 export { detectHardware, systemHardwareProbe } from "./generate/detect-hardware.js";
 export type {
@@ -108,7 +108,7 @@ export type {
 } from "./hub/push-model-card.js";
 export { pushModelCard } from "./hub/push-model-card.js";
 export type { PushProblem } from "./hub/push-problem.js";
-export type { BaseModelCardReading, ReadBaseModelCardParams } from "./hub/read-base-model-card.js";
+export type { ReadBaseModelCardParams } from "./hub/read-base-model-card.js";
 export { readBaseModelCard } from "./hub/read-base-model-card.js";
 export type { HubCardReading, ReadCardFromHubParams } from "./hub/read-card-from-hub.js";
 // Cards on the Hub.

@@ -1,16 +1,6 @@
+import type { BaseModelCard } from "../card/base-model-card.js";
 import type { HubConnectionParams } from "./open-hub-session.js";
 import { readCardFromHub } from "./read-card-from-hub.js";
-
-/** What a base model's card says that a fine-tune's card inherits unless told otherwise. */
-export interface BaseModelCardReading {
-  repo: string;
-  license?: string;
-  licenseName?: string;
-  /** Absolute: a relative link (`LICENSE`) is made to point into the base model's repository. */
-  licenseLink?: string;
-  language?: string[];
-  pipelineTag?: string;
-}
 
 export interface ReadBaseModelCardParams extends HubConnectionParams {
   /** The base model's repo id. */
@@ -25,7 +15,7 @@ const SHORT_TIMEOUTS = { connectMs: 3_000, idleMs: 5_000 };
  * and `license_link`, made absolute), `language` and `pipeline_tag`, the values transformers carries over from a
  * base model. Throws what `readCardFromHub` throws; the caller decides that a failure is only a note.
  */
-export async function readBaseModelCard(params: ReadBaseModelCardParams): Promise<BaseModelCardReading> {
+export async function readBaseModelCard(params: ReadBaseModelCardParams): Promise<BaseModelCard> {
   const reading = await readCardFromHub({
     timeouts: SHORT_TIMEOUTS,
     ...params,
@@ -33,7 +23,7 @@ export async function readBaseModelCard(params: ReadBaseModelCardParams): Promis
   });
   const metadata = reading.card.metadata;
   const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined);
-  const result: BaseModelCardReading = { repo: params.repo };
+  const result: BaseModelCard = { repo: params.repo };
   const license = text(metadata.license);
   if (license !== undefined) {
     result.license = license;
