@@ -90,6 +90,22 @@ describe(".pre-commit-hooks.yaml", () => {
     expect(passed.output).toContain("1 card checked, no problems");
   });
 
+  it("modelcard-lint checks the .eval_results/*.yaml scores beside a card too", () => {
+    const { root } = pullRequestRepository(
+      {},
+      {
+        "README.md": CLEAN_CARD,
+        ".eval_results/gpqa.yaml": "- dataset:\n    id: Idavidrein/gpqa\n    task_id: gpqa_diamond\n",
+        ".eval_results/notes.txt": "x",
+      },
+    );
+    const run = runHook("modelcard-lint", root);
+    expect(run.selected).toEqual([".eval_results/gpqa.yaml", "README.md"]);
+    expect(run.status).toBe(1);
+    expect(run.output).toContain(".eval_results/gpqa.yaml\n");
+    expect(run.output).toContain("eval-results-required");
+  });
+
   it("modelcard-fix rewrites what it can fix, leaving comments, and fails on what it cannot", () => {
     const { root } = pullRequestRepository({}, { "README.md": FIXABLE_CARD, "models/a/README.md": BROKEN_CARD });
     const run = runHook("modelcard-fix", root);
