@@ -39,7 +39,9 @@ describe("findNestingPast", () => {
   });
 
   it("finds the depth of any data, however it is written (js-yaml and yaml, flow and block)", () => {
-    const leaf = fc.oneof(fc.integer(), fc.string({ maxLength: 3 }), fc.constant(null));
+    // Strings without flow indicators: js-yaml's dump writes `(:{` plain inside `[...]`, a text that neither js-yaml
+    // (missed comma) nor `yaml` reads back as the data, so its depth is no measure of the data's.
+    const leaf = fc.oneof(fc.integer(), fc.stringMatching(/^[a-z0-9 ._-]{0,3}$/), fc.constant(null));
     const { tree } = fc.letrec((tie) => ({
       tree: fc.oneof(
         { depthSize: "small" },
