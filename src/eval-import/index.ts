@@ -11,6 +11,7 @@ export {
   type HarnessTask,
 } from "./harness-results.js";
 export { HarnessResultsError } from "./harness-results-error.js";
+export { matchBenchmarkTask } from "./match-benchmark-task.js";
 export {
   type BenchmarkTaskIds,
   benchmarkOf,
