@@ -71,11 +71,18 @@ function firstHeading(body: string): string | null {
 function modelNameFor(params: PlanEvalImportParams): string | null {
   if (params.modelName) return params.modelName;
   if (params.card.modelName) return params.card.modelName;
-  const fromFile = params.results.find((results) => results.modelName !== null)?.modelName;
   // A Hub id's repo part (`HuggingFaceTB/SmolLM3-3B` → `SmolLM3-3B`); a local path names no model.
-  const repoId = fromFile ? /^(?:[\w.-]+\/)?([\w.-]+)$/.exec(fromFile) : null;
-  if (repoId?.[1] && !repoId[1].startsWith(".")) return repoId[1];
+  for (const { modelName } of params.results) {
+    const repo = modelName === null ? undefined : /^(?:[\w.-]+\/)?([\w.-]+)$/.exec(modelName)?.[1];
+    if (repo && !repo.startsWith(".")) return repo;
+  }
   return firstHeading(params.card.body);
+}
+
+/** `v` in percent by moving the decimal point of its shortest form: 0.7361637604245641 → 73.61637604245641, no float noise. */
+function timesHundred(value: number): number {
+  const [mantissa, exponent = "0"] = String(value).split("e");
+  return Number(`${mantissa}e${Number(exponent) + 2}`);
 }
 
 function notesOf(results: HarnessResults, task: HarnessTask, metric: HarnessMetric): string {
@@ -171,7 +178,7 @@ export function planEvalImport(params: PlanEvalImportParams): EvalImportPlan {
           plan.missingTaskIds.push({ datasetId: benchmark.datasetId, subset });
         continue;
       }
-      const value = params.scale === "percent" ? Number((metric.value * 100).toPrecision(15)) : metric.value;
+      const value = params.scale === "percent" ? timesHundred(metric.value) : metric.value;
       const entry: EvalResultsEntry = {
         dataset: { id: benchmark.datasetId, task_id: taskId },
         value,
