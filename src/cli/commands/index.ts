@@ -35,7 +35,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: async () => (await import("./lint.js")).lintCommand,
   },
   eval: {
-    term: "eval [options] [command]",
+    term: "eval",
     summary:
       "Import evaluation-harness results (lm-evaluation-harness, lighteval) into the card's model-index and .eval_results/.",
     load: async () => (await import("./eval.js")).evalCommand,
