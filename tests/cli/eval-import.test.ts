@@ -235,7 +235,7 @@ describe("modelcard eval import", () => {
         metricKey: "exact_match,custom-extract",
         entry: {
           dataset: { id: "TIGER-Lab/MMLU-Pro", task_id: "mmlu_pro" },
-          value: 35.355718085106386,
+          value: 35.35571808510639,
           date: "2026-01-21T03:42:38Z",
           notes: "lm-evaluation-harness 0.4.9.2; mmlu_pro; 5-shot; exact_match; filter custom-extract",
         },
