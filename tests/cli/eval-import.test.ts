@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -381,5 +381,20 @@ describe("modelcard eval import", () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/^modelcard: metrics\.json: not evaluation-harness results \(no "results" mapping\)/);
     expect(read(dir, "README.md")).toBe(CARD);
+  });
+
+  it("runs the README's example on the files in examples/ and prints what the README shows", async () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("### `modelcard eval import`"));
+    const [, command, output] = /```sh\n([\s\S]*?)```\n\n```\n([\s\S]*?)```/.exec(section) ?? [];
+    const args = command!.replace(/\\\n/g, " ").trim().split(/\s+/).slice(1);
+    const dir = mkdtempSync(join(tmpdir(), "modelcard-eval-import-readme-"));
+    cpSync(join(ROOT, "examples/eval-import"), join(dir, "examples/eval-import"), { recursive: true });
+    const { code, stderr } = await run(args, dir);
+    expect(code).toBe(0);
+    expect(stderr).toBe(output);
+    const lint = await run(["lint", "my-model", "--format", "json"], dir);
+    const messages = (JSON.parse(lint.stdout) as { messages: { severity: number }[] }[]).flatMap((f) => f.messages);
+    expect(messages.filter((message) => message.severity === 2)).toEqual([]);
   });
 });
