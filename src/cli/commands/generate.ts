@@ -121,6 +121,11 @@ export const generateCommand: DefineCommand = ({ io, exit }) => {
       }
       const from = values.from ?? config?.values.from;
       const output = values.output ?? config?.values.output ?? join(from ?? io.cwd, "README.md");
+      if (from) {
+        const { importRunHarnessResults } = await import("../import-run-harness-results.js");
+        const imported = await importRunHarnessResults(generated.card, from, io);
+        if (imported.length > 0) generated = { ...generated, explanations: [...generated.explanations, ...imported] };
+      }
       // With --stdout no file is written: messages about the card cite what is.
       const cardName = flags.stdout ? "<stdout>" : output;
       if (flags.explain) io.stderr(formatExplanations(generated.explanations));
