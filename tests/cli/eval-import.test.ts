@@ -350,7 +350,8 @@ describe("modelcard eval import", () => {
         "name: GPQA\nevaluation_framework: inspect-ai\ntasks:\n- id: gpqa_main\n  config: gpqa_main\n- id: gpqa_diamond\n  config: gpqa_diamond\n",
     });
     const dir = folder();
-    const env = { HF_ENDPOINT: hub.url, HF_HUB_OFFLINE: "0", HF_TOKEN: "" };
+    const hfHome = mkdtempSync(join(tmpdir(), "modelcard-hf-home-"));
+    const env = { HF_ENDPOINT: hub.url, HF_HUB_OFFLINE: "0", HF_HOME: hfHome, HF_TOKEN: "" };
     const { code, stderr } = await run(["eval", "import", LIGHTEVAL, LM_EVAL], dir, env);
     expect(code).toBe(0);
     expect(read(dir, ".eval_results/gpqa.yaml")).toContain("    task_id: gpqa_diamond\n  value: 0.4191919191919192\n");
