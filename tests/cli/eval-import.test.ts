@@ -398,4 +398,20 @@ describe("modelcard eval import", () => {
     const messages = (JSON.parse(lint.stdout) as { messages: { severity: number }[] }[]).flatMap((f) => f.messages);
     expect(messages.filter((message) => message.severity === 2)).toEqual([]);
   });
+
+  it("takes task ids from modelcard.config.yaml's evalTaskIds, below --map and --task-id", async () => {
+    const dir = folder();
+    writeFileSync(
+      join(dir, "modelcard.config.yaml"),
+      "evalTaskIds:\n  openai/gsm8k: main\n  Idavidrein/gpqa:\n    gpqa_diamond: from-config\n",
+    );
+    const { code } = await run(["eval", "import", LM_EVAL, "--task-id", "openai/gsm8k=from-flag"], dir);
+    expect(code).toBe(0);
+    expect(read(dir, ".eval_results/gsm8k.yaml")).toContain("    task_id: from-flag\n");
+    expect(read(dir, ".eval_results/gpqa.yaml")).toContain("    task_id: from-config\n");
+    writeFileSync(join(dir, "modelcard.config.yaml"), "evalTaskIds: [main]\n");
+    const bad = await run(["eval", "import", LM_EVAL], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("evalTaskIds must map benchmark dataset ids to task ids");
+  });
 });

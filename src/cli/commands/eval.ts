@@ -15,6 +15,7 @@ import {
 } from "../../eval-import/index.js";
 import { readCardFile } from "../../io/read-card-file.js";
 import { writeFileAtomically } from "../../io/write-file-atomically.js";
+import { findLintConfig, LintConfigError, loadLintConfig } from "../../lint/index.js";
 import type { DefineCommand } from "../command.js";
 import { EXIT, UsageError } from "../exit-codes.js";
 import { isOffline } from "../hub-card-target.js";
@@ -122,7 +123,16 @@ async function importResults(files: string[], flags: ImportFlags, io: CliIo): Pr
     card = ModelCard.parse("");
     cardExists = false;
   }
+  let configured: BenchmarkTaskIds = {};
+  try {
+    configured = (await loadLintConfig(findLintConfig(folder) ?? undefined, folder)).evalTaskIds ?? {};
+  } catch (error) {
+    if (error instanceof LintConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+  // Highest last: the config file, then --map, then --task-id.
   const given: BenchmarkTaskIds = {
+    ...configured,
     ...(flags.map === undefined ? {} : await readTaskIdMap(flags.map, io)),
     ...assignments("--task-id", flags.taskId, "DATASET_ID=TASK_ID, e.g. Idavidrein/gpqa=gpqa_diamond"),
   };
