@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { MetadataConflictError, type ModelCard } from "../card/index.js";
 import {
@@ -44,8 +44,17 @@ export async function computeEvalImportEdits(params: ComputeEvalImportEditsParam
   const overwrite = Boolean(params.overwrite);
   if (plan.modelIndex.length > 0 && plan.modelName === null)
     throw new TypeError("no model name: the card has none and the results files name no model");
-  for (const { file: _file, task: _task, metricKey: _key, ...result } of plan.modelIndex)
-    card.addEvalResult(result, { overwrite, modelName: plan.modelName ?? undefined });
+  for (const { file, task, metricKey, ...result } of plan.modelIndex) {
+    try {
+      card.addEvalResult(result, { overwrite, modelName: plan.modelName ?? undefined });
+    } catch (error) {
+      if (!(error instanceof MetadataConflictError)) throw error;
+      throw new MetadataConflictError(
+        error.key,
+        `the card's model-index already has another value for ${task} ${metricKey} (${file}: ${String(result.metricValue)}); pass overwrite to replace it`,
+      );
+    }
+  }
 
   const folder = await readEvalResultsFolder(params.folder);
   const texts = new Map<string, { before: string | null; after: string }>(
@@ -72,7 +81,7 @@ export async function computeEvalImportEdits(params: ComputeEvalImportEditsParam
       if (!overwrite)
         throw new MetadataConflictError(
           formatEntryKey(key),
-          `${holder.path} already has a different score for ${formatEntryKey(key)}; pass overwrite to replace it`,
+          `${relative(params.folder, holder.path)} already has a different score for ${formatEntryKey(key)}; pass overwrite to replace it`,
         );
       texts.get(holder.path)!.after = holder.file.replace(entry).toString();
       continue;

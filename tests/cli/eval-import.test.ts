@@ -174,7 +174,7 @@ describe("modelcard eval import", () => {
     );
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(
-      `modelcard eval import: ${join(dir, ".eval_results/gpqa.yaml")} already has a different score for Idavidrein/gpqa:gpqa_diamond (lm-evaluation-harness 0.4.12; gpqa_diamond_zeroshot; 0-shot; acc_norm; filter none) (pass --overwrite to replace it); nothing was written.\n`,
+      `modelcard eval import: .eval_results/gpqa.yaml already has a different score for Idavidrein/gpqa:gpqa_diamond (lm-evaluation-harness 0.4.12; gpqa_diamond_zeroshot; 0-shot; acc_norm; filter none) (pass --overwrite to replace it); nothing was written.\n`,
     );
     expect(read(dir, "README.md")).toBe(card);
     expect(read(dir, ".eval_results/gpqa.yaml")).toBe(scores);
@@ -413,5 +413,23 @@ describe("modelcard eval import", () => {
     const bad = await run(["eval", "import", LM_EVAL], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("evalTaskIds must map benchmark dataset ids to task ids");
+  });
+
+  it("refuses another value for a model-index result without --overwrite, naming the task, key and file", async () => {
+    const dir = folder();
+    await run(["eval", "import", LM_EVAL], dir);
+    const card = read(dir, "README.md");
+    writeFileSync(
+      join(dir, "results_2026-05-20T10-00-00.json"),
+      readFileSync(LM_EVAL, "utf8").replace("0.6027683728340968", "0.61"),
+    );
+    const refused = await run(["eval", "import", "results_2026-05-20T10-00-00.json"], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      "modelcard eval import: the card's model-index already has another value for hellaswag acc,none (results_2026-05-20T10-00-00.json: 0.61) (pass --overwrite to replace it); nothing was written.\n",
+    );
+    expect(read(dir, "README.md")).toBe(card);
+    expect((await run(["eval", "import", "results_2026-05-20T10-00-00.json", "--overwrite"], dir)).code).toBe(0);
+    expect(read(dir, "README.md")).toBe(card.replace("value: 0.6027683728340968", "value: 0.61"));
   });
 });
