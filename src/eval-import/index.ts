@@ -14,7 +14,6 @@ export { HarnessResultsError } from "./harness-results-error.js";
 export { matchBenchmarkTask } from "./match-benchmark-task.js";
 export {
   type BenchmarkTaskIds,
-  benchmarkOf,
   type EvalImportPlan,
   type MissingTaskId,
   type PlanEvalImportParams,

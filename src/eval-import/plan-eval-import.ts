@@ -50,7 +50,7 @@ export interface EvalImportPlan {
 const DEFAULT_TASK_TYPE = "text-generation";
 
 /** The registered benchmark a task evaluates: by the dataset the file names, else by the harness's task name. */
-export function benchmarkOf(results: HarnessResults, task: HarnessTask): RegisteredBenchmark | null {
+function benchmarkOf(results: HarnessResults, task: HarnessTask): RegisteredBenchmark | null {
   if (task.dataset)
     return REGISTERED_BENCHMARKS.find((benchmark) => benchmark.datasetId === task.dataset?.path) ?? null;
   return REGISTERED_BENCHMARKS.find((benchmark) => benchmark.taskNames[results.harness].includes(task.name)) ?? null;
