@@ -7,9 +7,7 @@ import { FileAccessError } from "../../errors/index.js";
 import {
   type BenchmarkTaskIds,
   computeEvalImportEdits,
-  type EvalImportPlan,
   type HarnessResults,
-  matchBenchmarkTask,
   planEvalImport,
   readHarnessResults,
 } from "../../eval-import/index.js";
@@ -21,6 +19,7 @@ import { EXIT, UsageError } from "../exit-codes.js";
 import { isOffline } from "../hub-card-target.js";
 import type { CliIo } from "../io.js";
 import { readCardArgument } from "../read-card.js";
+import { withTaskIdsFromHub } from "../with-task-ids-from-hub.js";
 
 interface ImportFlags {
   dir: string;
@@ -73,36 +72,6 @@ async function readTaskIdMap(path: string, io: CliIo): Promise<BenchmarkTaskIds>
   return map as BenchmarkTaskIds;
 }
 
-/** Task ids the plan lacks, from each benchmark's eval.yaml on the Hub; a failure is a note and no id. */
-async function taskIdsFromHub(plan: EvalImportPlan, io: CliIo): Promise<Record<string, Record<string, string>>> {
-  const { readBenchmarkTasks } = await import("../../hub/read-benchmark-tasks.js");
-  const { resolveHubCredentials } = await import("../../hub/resolve-hub-credentials.js");
-  const credentials = resolveHubCredentials({ env: io.env });
-  const found: Record<string, Record<string, string>> = {};
-  for (const datasetId of new Set(plan.missingTaskIds.map((missing) => missing.datasetId))) {
-    let tasks: Awaited<ReturnType<typeof readBenchmarkTasks>>;
-    try {
-      tasks = await readBenchmarkTasks({ datasetId, hubUrl: credentials.hubUrl, accessToken: credentials.accessToken });
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      io.stderr(`note: ${datasetId}'s eval.yaml was not read, its task ids stay unknown: ${reason}\n`);
-      continue;
-    }
-    for (const { subset } of plan.missingTaskIds.filter((missing) => missing.datasetId === datasetId)) {
-      const id = matchBenchmarkTask(tasks, subset);
-      if (id !== null) found[datasetId] = { ...found[datasetId], [subset ?? ""]: id };
-    }
-  }
-  return found;
-}
-
-/** Ids found per subset; a benchmark read for a task without a subset gives its one id for every subset. */
-function mergeTaskIds(found: Record<string, Record<string, string>>, given: BenchmarkTaskIds): BenchmarkTaskIds {
-  const merged: Record<string, string | Readonly<Record<string, string>>> = {};
-  for (const [datasetId, bySubset] of Object.entries(found)) merged[datasetId] = bySubset[""] ?? bySubset;
-  return { ...merged, ...given };
-}
-
 async function importResults(files: string[], flags: ImportFlags, io: CliIo): Promise<number> {
   if (flags.scale !== "fraction" && flags.scale !== "percent")
     throw new UsageError(`--scale ${flags.scale}: expected fraction or percent`);
@@ -146,7 +115,7 @@ async function importResults(files: string[], flags: ImportFlags, io: CliIo): Pr
   } as const;
   let plan = planEvalImport({ ...base, taskIds: given });
   if (plan.missingTaskIds.length > 0 && !isOffline(io, flags.offline)) {
-    plan = planEvalImport({ ...base, taskIds: mergeTaskIds(await taskIdsFromHub(plan, io), given) });
+    plan = planEvalImport({ ...base, taskIds: await withTaskIdsFromHub(plan.missingTaskIds, given, io) });
   }
   if (plan.modelIndex.length > 0 && plan.modelName === null)
     throw new UsageError(`${cardName} names no model and the results files name no Hub model; pass --model-name`);
