@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -48,7 +48,26 @@ describe("generate --from RUN with harness results in the run folder", () => {
     );
     expect(stderr).toContain('note: results_notes.json: not evaluation-harness results (no "results" mapping)');
     expect(stderr).toContain(
-      `note: the results include registered Hub benchmarks; add their .eval_results/ entries with: modelcard eval import ${RESULTS} --dir DIR\n`,
+      "note: no task id for openai/gsm8k, Idavidrein/gpqa, so no .eval_results/ entry; give them as evalTaskIds in modelcard.config.yaml, or run modelcard eval import with --task-id\n",
     );
+  });
+
+  it("writes the registered benchmarks' .eval_results/ entries beside the card, task ids from modelcard.config.yaml", async () => {
+    const run = runWithHarnessResults();
+    writeFileSync(
+      join(run, "modelcard.config.yaml"),
+      "evalTaskIds:\n  openai/gsm8k: main\n  Idavidrein/gpqa: gpqa_diamond\n",
+    );
+    const terminal = memoryIo({ cwd: run });
+    expect(await cli(["generate", "--from", ".", "--license", "apache-2.0", "--explain"], terminal.io)).toBe(0);
+    expect(readFileSync(join(run, ".eval_results/gsm8k.yaml"), "utf8")).toBe(
+      "- dataset:\n    id: openai/gsm8k\n    task_id: main\n  value: 0.7361637604245641\n  date: '2026-05-20T09:12:44Z'\n  notes: lm-evaluation-harness 0.4.12; gsm8k; 5-shot; exact_match; filter strict-match\n",
+    );
+    expect(readFileSync(join(run, ".eval_results/gpqa.yaml"), "utf8")).toContain("  value: 0.3333333333333333\n");
+    expect(existsSync(join(run, ".eval_results/hellaswag.yaml"))).toBe(false);
+    expect(terminal.stderr()).toMatch(
+      /\n\.eval_results: openai\/gsm8k:main = 0\.7361637604245641 +<- run file lm-eval\/HuggingFaceTB__SmolLM3-3B\/results_2026-05-20T09-12-44\.118262\.json results\["gsm8k"\]\n/,
+    );
+    expect(terminal.stderr()).toContain(`wrote ${join(run, ".eval_results/gsm8k.yaml")}\n`);
   });
 });
