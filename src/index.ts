@@ -26,6 +26,24 @@ export { cli } from "./cli/main.js";
 export { FileAccessError } from "./errors/file-access-error.js";
 export type { ModelcardErrorCode } from "./errors/modelcard-error.js";
 export { ModelcardError } from "./errors/modelcard-error.js";
+export type {
+  ComputeEvalImportEditsParams,
+  EvalImportEdits,
+} from "./eval-import/compute-eval-import-edits.js";
+export { computeEvalImportEdits } from "./eval-import/compute-eval-import-edits.js";
+export type { HarnessMetric, HarnessName, HarnessResults, HarnessTask } from "./eval-import/harness-results.js";
+export { HARNESSES } from "./eval-import/harness-results.js";
+export { HarnessResultsError } from "./eval-import/harness-results-error.js";
+export { matchBenchmarkTask } from "./eval-import/match-benchmark-task.js";
+export type {
+  BenchmarkTaskIds,
+  EvalImportPlan,
+  MissingTaskId,
+  PlanEvalImportParams,
+  PlannedEntry,
+} from "./eval-import/plan-eval-import.js";
+export { planEvalImport } from "./eval-import/plan-eval-import.js";
+export { readHarnessResults } from "./eval-import/read-harness-results.js";
 export type { AddEvalResultsEntryParams } from "./eval-results/add-eval-results-entry.js";
 export { addEvalResultsEntry } from "./eval-results/add-eval-results-entry.js";
 export type { EvalResultsEntry, EvalResultsEntryKey } from "./eval-results/eval-results-entry.js";

@@ -29,6 +29,7 @@ const EXIT_BY_CODE: Record<ModelcardErrorCode, number> = {
   PREVIEW_SERVER_FAILED: EXIT.usage,
   HUB_CARD_ACCESS: EXIT.usage,
   HUB_UPDATE_CONFLICT: EXIT.refused,
+  HARNESS_RESULTS_UNREADABLE: EXIT.usage,
 };
 
 /** The one place an error becomes an exit code: library errors by their code, anything else is 2. */

@@ -28,7 +28,9 @@ export type ModelcardErrorCode =
   /** A card on the Hub that cannot be read or written (missing, private, gated, offline, no token, not a branch). */
   | "HUB_CARD_ACCESS"
   /** A remote update not committed because the branch moved and the edit could not be re-applied. */
-  | "HUB_UPDATE_CONFLICT";
+  | "HUB_UPDATE_CONFLICT"
+  /** A file given as evaluation-harness results that is not a results file modelcard can read. */
+  | "HARNESS_RESULTS_UNREADABLE";
 
 /** The base of every error modelcard throws for a reason a caller can act on; `code` says which. */
 export abstract class ModelcardError extends Error {

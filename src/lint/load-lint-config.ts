@@ -8,7 +8,7 @@ import { resolveLintConfig } from "./resolve-lint-config.js";
 import { isRecord } from "./rules/rule-kit.js";
 import type { LintConfig, LintRule } from "./types.js";
 
-const KEYS = ["preset", "rules", "requiredFields", "customRules"];
+const KEYS = ["preset", "rules", "requiredFields", "customRules", "evalTaskIds"];
 
 async function importRules(modulePath: string, configPath: string): Promise<LintRule[]> {
   const absolute = resolve(dirname(configPath), modulePath);
@@ -67,6 +67,16 @@ export async function loadLintConfig(path?: string, cwd = process.cwd()): Promis
     (!Array.isArray(customRules) || !customRules.every((item) => typeof item === "string"))
   ) {
     throw new LintConfigError(`${file}: customRules must be a list of module paths.`);
+  }
+  const taskIds = data.evalTaskIds;
+  const isTaskIdMap = (value: unknown) => isRecord(value) && Object.values(value).every((id) => typeof id === "string");
+  if (
+    taskIds !== undefined &&
+    !(isRecord(taskIds) && Object.values(taskIds).every((v) => typeof v === "string" || isTaskIdMap(v)))
+  ) {
+    throw new LintConfigError(
+      `${file}: evalTaskIds must map benchmark dataset ids to task ids (Idavidrein/gpqa: gpqa_diamond) or to {subset: task id}.`,
+    );
   }
   const plugins: LintRule[] = [];
   for (const modulePath of (customRules ?? []) as string[]) plugins.push(...(await importRules(modulePath, file)));

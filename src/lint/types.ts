@@ -140,6 +140,8 @@ export interface LintConfig {
   requiredFields?: readonly string[] | string;
   /** Module paths of custom rules, relative to the configuration file (each exports `rules` or a default list). */
   customRules?: readonly string[];
+  /** `eval import`'s benchmark task ids: dataset id → task id, or → {harness subset: task id} (read, not linted). */
+  evalTaskIds?: Readonly<Record<string, string | Readonly<Record<string, string>>>>;
   /** Custom rules, loaded; `loadLintConfig` fills this from `customRules`. */
   plugins?: readonly LintRule[];
   /** Where the configuration came from, for messages. */

@@ -10,7 +10,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["card", "vocabulary"],
   // The scores in .eval_results/: read and edited like the card, with its reader and writer.
   ["eval-results"],
-  ["lint", "generate"],
+  // Harness results read and turned into model-index results and .eval_results/ entries.
+  ["lint", "generate", "eval-import"],
   ["hub"],
   ["preview"],
   ["cli"],

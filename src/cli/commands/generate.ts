@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { Command } from "commander";
+import type { EvalImportPlan } from "../../eval-import/index.js";
 import { coerceInputValue } from "../../generate/coerce-input-value.js";
 import { systemHardwareProbe } from "../../generate/detect-hardware.js";
 import type { GenerateWarning } from "../../generate/facts.js";
@@ -121,6 +122,14 @@ export const generateCommand: DefineCommand = ({ io, exit }) => {
       }
       const from = values.from ?? config?.values.from;
       const output = values.output ?? config?.values.output ?? join(from ?? io.cwd, "README.md");
+      let harnessPlan: EvalImportPlan | null = null;
+      if (from) {
+        const { importRunHarnessResults } = await import("../import-run-harness-results.js");
+        const imported = await importRunHarnessResults(generated.card, from, io, isOffline(io, flags.offline));
+        harnessPlan = imported.plan;
+        if (imported.explanations.length > 0)
+          generated = { ...generated, explanations: [...generated.explanations, ...imported.explanations] };
+      }
       // With --stdout no file is written: messages about the card cite what is.
       const cardName = flags.stdout ? "<stdout>" : output;
       if (flags.explain) io.stderr(formatExplanations(generated.explanations));
@@ -164,6 +173,10 @@ export const generateCommand: DefineCommand = ({ io, exit }) => {
       }
       if (flags.stdout) {
         io.stdout(text);
+        if (harnessPlan && harnessPlan.entries.length > 0)
+          io.stderr(
+            "note: with --stdout, no .eval_results/ entry is written; run without it, or use modelcard eval import\n",
+          );
         exit(EXIT.ok);
         return;
       }
@@ -178,6 +191,10 @@ export const generateCommand: DefineCommand = ({ io, exit }) => {
       await mkdir(folder, { recursive: true });
       const written = await replaceCardAndImages({ cardPath: output, cardText: text, images: generated.assets });
       io.stderr(`wrote ${[output, ...written.imagePaths].join(", ")}\n`);
+      if (harnessPlan && harnessPlan.entries.length > 0) {
+        const { writeRunEvalResults } = await import("../write-run-eval-results.js");
+        await writeRunEvalResults(harnessPlan, folder, text, io);
+      }
       exit(EXIT.ok);
     });
 };

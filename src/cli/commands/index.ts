@@ -34,6 +34,12 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
       "Check cards against the Hub's rules and more: files, folders (every README.md and card below) or - for stdin.",
     load: async () => (await import("./lint.js")).lintCommand,
   },
+  eval: {
+    term: "eval",
+    summary:
+      "Import evaluation-harness results (lm-evaluation-harness, lighteval) into the card's model-index and .eval_results/.",
+    load: async () => (await import("./eval.js")).evalCommand,
+  },
   push: {
     term: "push [options] [path]",
     summary:

@@ -26,6 +26,8 @@ export const READ_ROUTE_TABLE: [string, RegExp, ReadRoute][] = [
   ["GET", /^\/api\/models\/([^/]+\/[^/]+)\/refs$/, "refs"],
   ["GET", /^\/api\/models$/, "list-models"],
   ["GET", /^\/([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/, "resolve"],
+  // A dataset's file (a benchmark's eval.yaml): its repository is added as `datasets/OWNER/NAME`.
+  ["GET", /^\/(datasets\/[^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/, "resolve"],
 ];
 
 function notFound(request: RecordedRequest): Answer {
