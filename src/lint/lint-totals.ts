@@ -1,8 +1,11 @@
 import type { FileResult } from "./file-result.js";
+import { isEvalResultsPath } from "./lint-eval-results.js";
 
 /** What a lint run found, summed as results come in: the pretty output's summary and the exit code read it. */
 export class LintTotals {
   files = 0;
+  /** Of `files`, the `.eval_results/*.yaml` score files: the summary counts them apart from cards. */
+  scoreFiles = 0;
   /** Cards with at least one error. */
   filesWithErrors = 0;
   errorCount = 0;
@@ -15,6 +18,7 @@ export class LintTotals {
 
   add(result: FileResult): void {
     this.files++;
+    if (isEvalResultsPath(result.file)) this.scoreFiles++;
     if (result.errorCount > 0) this.filesWithErrors++;
     this.errorCount += result.errorCount;
     this.warningCount += result.warningCount;

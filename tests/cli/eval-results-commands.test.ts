@@ -32,6 +32,13 @@ async function run(args: string[], cwd: string) {
 }
 
 describe("modelcard lint and .eval_results/", () => {
+  it("counts score files apart from cards in the pretty summary", async () => {
+    const { stdout } = await run(["lint", "."], modelFolder());
+    expect(stdout).toMatch(/in 1 card and 2 score files checked, 1 with errors\n/);
+    const onlyScores = await run(["lint", ".eval_results/gpqa.yaml"], modelFolder());
+    expect(onlyScores.stdout).toMatch(/in 1 score file checked, 0 with errors\n/);
+  });
+
   it("checks DIR/.eval_results/*.yaml beside the card, each file its own result", async () => {
     const folder = modelFolder();
     writeFileSync(join(folder, ".eval_results", "notes.txt"), "not a score file");
