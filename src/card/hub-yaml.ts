@@ -1,3 +1,4 @@
+import * as jsYaml from "js-yaml";
 import { DEFAULT_SCHEMA, type LoadOptions, load, YAMLException } from "js-yaml";
 
 /**
@@ -25,4 +26,21 @@ export function readHubYaml(yamlText: string): HubYamlReading {
       column: mark?.column ?? 0,
     };
   }
+}
+
+/** The implicit types of js-yaml's default schema: what a plain scalar may resolve to other than a string. */
+const { types } = jsYaml as unknown as { types: Record<string, { resolve(data: string): boolean }> };
+const IMPLICIT_TYPES = ["null", "bool", "int", "float", "timestamp", "merge"].map((name) => {
+  const type = types[name];
+  if (!type) throw new Error(`js-yaml has no ${name} type: the pinned version changed`);
+  return type;
+});
+
+/**
+ * The Hub reads `value`, written as a plain scalar, as a string: no implicit type of its schema claims it (js-yaml's
+ * floats include `._0` and `.5`, which `yaml`'s YAML 1.2 core schema writes plain). Decided by js-yaml's own type
+ * resolvers, without a parse.
+ */
+export function hubReadsPlainAsString(value: string): boolean {
+  return value !== "" && !IMPLICIT_TYPES.some((type) => type.resolve(value));
 }

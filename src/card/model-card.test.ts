@@ -215,3 +215,15 @@ describe("evaluation results", () => {
     ]);
   });
 });
+
+describe("strings js-yaml would read as something else are quoted", () => {
+  it("writes `._0` (a float to js-yaml, a string to YAML 1.2's core schema) quoted, as key and as value", () => {
+    const created = ModelCard.create({ a: [{ "._0": "" }] });
+    expect(created.toString()).toBe('---\na:\n- "._0": ""\n---\n');
+    expect(created.metadata).toEqual({ a: [{ "._0": "" }] });
+    const card = ModelCard.parse("---\nlicense: mit\n---\n");
+    card.set("version", ".5");
+    expect(card.toString()).toBe('---\nlicense: mit\nversion: ".5"\n---\n');
+    expect(card.metadata.version).toBe(".5");
+  });
+});

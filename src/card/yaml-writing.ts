@@ -1,4 +1,5 @@
 import { Document, isCollection, isScalar, type Scalar, type ScalarTag, visit } from "yaml";
+import { hubReadsPlainAsString } from "./hub-yaml.js";
 import { resolveYaml11Plain } from "./yaml11.js";
 
 /** How a block writes its collections, so that new keys look like their neighbours. */
@@ -73,9 +74,12 @@ const dateTag: ScalarTag = {
   stringify: ({ value }) => formatDate(value as Date),
 };
 
-/** A string that a YAML 1.1 reader (PyYAML) would not read back as that same string when written plain. */
+/**
+ * A string that a YAML 1.1 reader (PyYAML) or the Hub's reader (js-yaml, whose floats include `._0`, which YAML 1.2's
+ * core schema does not) would not read back as that same string when written plain.
+ */
 export function isAmbiguousString(value: string): boolean {
-  return resolveYaml11Plain(value).kind !== "str" || /^(?:y|Y|n|N|=|<<)$/.test(value);
+  return resolveYaml11Plain(value).kind !== "str" || /^(?:y|Y|n|N|=|<<)$/.test(value) || !hubReadsPlainAsString(value);
 }
 
 /** How a new value is written: in the block's style, or on one line (flow) for a flow collection's item. */
