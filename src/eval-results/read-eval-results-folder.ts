@@ -1,7 +1,9 @@
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import type { Dirent } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { FileAccessError } from "../errors/index.js";
 import { describeFileError } from "../io/describe-file-error.js";
+import { readCardFile } from "../io/read-card-file.js";
 import { EvalResultsFile } from "./eval-results-file.js";
 
 /** The folder the Hub reads scores from, in a model repository (huggingface_hub's `EVAL_RESULTS_FOLDER`). */
@@ -21,15 +23,20 @@ export function isEvalResultsFileName(name: string): boolean {
   return name.endsWith(".yaml") && !name.startsWith(".");
 }
 
+/** True for a path of such a file: `.eval_results/<name>.yaml`, at any folder. */
+export function isEvalResultsPath(path: string): boolean {
+  return basename(dirname(path)) === EVAL_RESULTS_FOLDER && isEvalResultsFileName(basename(path));
+}
+
 /**
  * Reads the `.eval_results/*.yaml` files of a model folder (the folder holding README.md), sorted by name; none
  * when there is no such folder. A file or folder that exists but cannot be read throws a FileAccessError.
  */
 export async function readEvalResultsFolder(modelFolder: string): Promise<EvalResultsFolderFile[]> {
   const folder = join(modelFolder, EVAL_RESULTS_FOLDER);
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = await readdir(folder);
+    entries = await readdir(folder, { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return [];
@@ -40,16 +47,12 @@ export async function readEvalResultsFolder(modelFolder: string): Promise<EvalRe
     );
   }
   const files: EvalResultsFolderFile[] = [];
-  for (const name of names.filter(isEvalResultsFileName).sort()) {
+  const names = entries.filter((entry) => !entry.isDirectory() && isEvalResultsFileName(entry.name));
+  for (const name of names.map((entry) => entry.name).sort()) {
     const path = join(folder, name);
-    let text: string;
-    try {
-      text = await readFile(path, "utf8");
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "EISDIR") continue;
-      throw new FileAccessError("FILE_UNREADABLE", path, `${path}: cannot read the file (${describeFileError(error)})`);
-    }
-    files.push({ name, path, file: EvalResultsFile.parse(text) });
+    // Opened without waiting, as a card is: a FIFO named like a score file is "not a regular file", never waited on.
+    const bytes = await readCardFile(path);
+    files.push({ name, path, file: EvalResultsFile.parse(bytes.toString("utf8")) });
   }
   return files;
 }

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { isEvalResultsPath, lintEvalResultsBytes } from "../lint/lint-eval-results.js";
+import { isEvalResultsPath } from "../eval-results/read-eval-results-folder.js";
+import { lintEvalResultsBytes } from "../lint/lint-eval-results.js";
 import type { LintConfig } from "../lint/types.js";
 import type { UploadFile } from "./plan-upload.js";
 import type { PushProblem } from "./push-problem.js";

@@ -1,13 +1,13 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import {
-  EVAL_RESULTS_FOLDER,
   type EvalResultsEntryKey,
   EvalResultsFile,
   isEvalResultsFileName,
   keyOfEntryData,
 } from "../eval-results/index.js";
+import { readCardFileSync } from "../io/read-card-file-sync.js";
 import { type FileResult, fileResult } from "./file-result.js";
 import { LintConfigError } from "./lint-config-error.js";
 import { readCommittedText } from "./read-committed-text.js";
@@ -23,11 +23,6 @@ export interface EvalResultsLintOptions {
   earlierFiles?: readonly { name: string; keys: readonly EvalResultsEntryKey[] }[];
   /** The file as last committed, for the verifyToken rule; null or left out when unknown. */
   committedText?: string | null;
-}
-
-/** True for a path the Hub reads scores from: `<model>/.eval_results/<name>.yaml`. */
-export function isEvalResultsPath(path: string): boolean {
-  return basename(dirname(path)) === EVAL_RESULTS_FOLDER && isEvalResultsFileName(basename(path));
 }
 
 const SEVERITIES = { warn: "warning", error: "error" } as const;
@@ -157,7 +152,8 @@ function earlierFilesOf(path: string): { name: string; keys: EvalResultsEntryKey
   for (const other of names) {
     if (other >= name) break;
     try {
-      const file = EvalResultsFile.parse(readFileSync(join(folder, other), "utf8"));
+      // Opened without waiting: a FIFO among the files is reported when it is linted itself, never waited on here.
+      const file = EvalResultsFile.parse(readCardFileSync(join(folder, other)).toString("utf8"));
       const keys = file.items.flatMap((item) => keyOfEntryData(item.data) ?? []);
       earlier.push({ name: other, keys });
     } catch {

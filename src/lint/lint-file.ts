@@ -1,10 +1,11 @@
 import { basename } from "node:path";
 import { ModelCard } from "../card/index.js";
+import { isEvalResultsPath } from "../eval-results/read-eval-results-folder.js";
 import { readCardFileSync } from "../io/read-card-file-sync.js";
 import { type FileResult, fileResult } from "./file-result.js";
 import { fixCard } from "./fix-card.js";
 import { lintCard } from "./lint-card.js";
-import { isEvalResultsPath, lintEvalResultsBytes } from "./lint-eval-results.js";
+import { lintEvalResultsBytes } from "./lint-eval-results.js";
 import type { LintConfig } from "./types.js";
 import { unreadableResult } from "./unreadable-result.js";
 

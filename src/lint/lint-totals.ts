@@ -1,5 +1,5 @@
+import { isEvalResultsPath } from "../eval-results/read-eval-results-folder.js";
 import type { FileResult } from "./file-result.js";
-import { isEvalResultsPath } from "./lint-eval-results.js";
 
 /** What a lint run found, summed as results come in: the pretty output's summary and the exit code read it. */
 export class LintTotals {

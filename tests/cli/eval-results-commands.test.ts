@@ -32,6 +32,25 @@ async function run(args: string[], cwd: string) {
 }
 
 describe("modelcard lint and .eval_results/", () => {
+  it.runIf(process.platform !== "win32")("reports a FIFO among the score files, never waiting on it", async () => {
+    const folder = modelFolder({ "b.yaml": GPQA });
+    execFileSync("mkfifo", [join(folder, ".eval_results", "a.yaml")]);
+    const lint = await run(["lint", ".", "--format", "json"], folder);
+    expect(lint.code).toBe(2);
+    const results = JSON.parse(lint.stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[];
+    expect(results.map((result) => result.filePath)).toEqual([
+      ".eval_results/a.yaml",
+      ".eval_results/b.yaml",
+      "README.md",
+    ]);
+    expect(results[0]?.messages[0]?.message).toContain("not a regular file: a named pipe (FIFO)");
+    const inspect = await run(["inspect", "."], folder);
+    expect(inspect.code).toBe(2);
+    expect(inspect.stderr).toContain(
+      ".eval_results/a.yaml: cannot read the card (not a regular file: a named pipe (FIFO))",
+    );
+  });
+
   it("counts score files apart from cards in the pretty summary", async () => {
     const { stdout } = await run(["lint", "."], modelFolder());
     expect(stdout).toMatch(/in 1 card and 2 score files checked, 1 with errors\n/);
