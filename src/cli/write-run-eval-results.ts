@@ -1,8 +1,6 @@
-import { mkdir } from "node:fs/promises";
-import { dirname } from "node:path";
 import { CardEditRefusedError, MetadataConflictError, ModelCard } from "../card/index.js";
 import { computeEvalImportEdits, type EvalImportPlan } from "../eval-import/index.js";
-import { writeFileAtomically } from "../io/write-file-atomically.js";
+import { writeEvalResultsEdit } from "../eval-results/write-eval-results-edit.js";
 import type { CliIo } from "./io.js";
 
 /**
@@ -30,9 +28,9 @@ export async function writeRunEvalResults(
     return;
   }
   for (const file of files) {
+    // Generate adds entries; it never removes a file.
     if (file.after === null) continue;
-    await mkdir(dirname(file.path), { recursive: true });
-    await writeFileAtomically(file.path, file.after);
+    await writeEvalResultsEdit(file);
     io.stderr(`wrote ${file.path}\n`);
   }
 }

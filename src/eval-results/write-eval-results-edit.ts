@@ -11,7 +11,10 @@ export interface EvalResultsEdit {
   after: string | null;
 }
 
-/** Writes an edit atomically (creating `.eval_results/` when needed), or removes the file it empties. */
+/**
+ * Writes an edit of a model folder's file (a score file, or the card beside it) atomically, creating its folder when
+ * needed, or removes the file it empties.
+ */
 export async function writeEvalResultsEdit(edit: EvalResultsEdit): Promise<void> {
   if (edit.after === null) {
     try {

@@ -1,5 +1,4 @@
-import { mkdir } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { Command } from "commander";
 import { createTwoFilesPatch } from "diff";
 import { CardEditRefusedError, MetadataConflictError, ModelCard, readHubYaml } from "../../card/index.js";
@@ -11,8 +10,8 @@ import {
   planEvalImport,
   readHarnessResults,
 } from "../../eval-import/index.js";
+import { writeEvalResultsEdit } from "../../eval-results/write-eval-results-edit.js";
 import { readCardFile } from "../../io/read-card-file.js";
-import { writeFileAtomically } from "../../io/write-file-atomically.js";
 import { findLintConfig, LintConfigError, loadLintConfig } from "../../lint/index.js";
 import type { DefineCommand } from "../command.js";
 import { EXIT, UsageError } from "../exit-codes.js";
@@ -156,8 +155,7 @@ async function importResults(files: string[], flags: ImportFlags, io: CliIo): Pr
     }
   } else {
     for (const change of changes) {
-      await mkdir(dirname(change.path), { recursive: true });
-      await writeFileAtomically(change.path, change.after ?? "");
+      await writeEvalResultsEdit(change);
       io.stderr(`${change.before === null ? "created" : "updated"} ${name(change.path)}\n`);
     }
   }
