@@ -32,8 +32,12 @@ export interface GenerateCardParams {
   hardwareProbe?: HardwareProbe | null;
   /** File name (without extension) of the training-curves images written beside the card; null for none. */
   curvesFileName?: string | null;
-  /** What the base model's card says (read by the caller): below the run directory, above a profile. */
-  baseModelCard?: BaseModelCard | null;
+  /**
+   * What the base model's card says: below the run directory, above a profile. Either the reading itself, or how
+   * to read it (the CLI reads it from the Hub; generate never does), called once with the `base_model` the other
+   * sources give, after the run is read and before anything is built.
+   */
+  baseModelCard?: BaseModelCard | null | ((baseModel: string) => Promise<BaseModelCard | null>);
 }
 
 export interface GeneratedAsset {
@@ -51,6 +55,16 @@ export interface GeneratedCard {
   warnings: GenerateWarning[];
   /** Files to write next to the card: the training curves, PNG (shown on the Hub) and SVG. */
   assets: GeneratedAsset[];
+}
+
+/** The base model's card as given, or read by the caller's reader for the `base_model` the other sources name. */
+async function baseModelCardOf(
+  given: GenerateCardParams["baseModelCard"],
+  baseModel: () => string | null,
+): Promise<BaseModelCard | null> {
+  if (typeof given !== "function") return given ?? null;
+  const id = baseModel();
+  return id === null ? null : given(id);
 }
 
 async function readRun(directory: string): Promise<{ run: RunFacts; warnings: InputWarning[] }> {
@@ -97,9 +111,12 @@ export async function generateCard(params: GenerateCardParams = {}): Promise<Gen
       provenance: (name: InputFieldName) => run.fields[name]?.from ?? { kind: "run", detail: from ?? "" },
     });
   }
-  const base = params.baseModelCard ?? null;
-  if (base) layers.push(baseModelLayer(base));
   const profile = profileLayer(values.profile ?? config?.values.profile, config);
+  const base = await baseModelCardOf(params.baseModelCard, () => {
+    const baseModel = resolveFields(profile ? [...layers, profile] : layers).fields["base-model"]?.value;
+    return typeof baseModel === "string" ? baseModel : null;
+  });
+  if (base) layers.push(baseModelLayer(base));
   if (profile) layers.push(profile);
   const resolved = resolveFields(layers);
   const license = resolved.fields.license;
