@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ModelCard } from "../../src/card/index.js";
 import { cli } from "../../src/cli/main.js";
+import { copyRunFolder } from "../support/example-run.js";
 import { memoryIo } from "../support/memory-io.js";
 
 const EXAMPLE = fileURLToPath(new URL("../../examples/smollm3-openhermes-fr/", import.meta.url));
@@ -12,7 +13,7 @@ const EXAMPLE = fileURLToPath(new URL("../../examples/smollm3-openhermes-fr/", i
 /** The example run's card, as `generate` writes it: the model first, then its int8 and int4 variants. */
 async function exampleCard(): Promise<string> {
   const folder = join(mkdtempSync(join(tmpdir(), "modelcard-inspect-")), "smollm3-openhermes-fr");
-  cpSync(EXAMPLE, folder, { recursive: true });
+  copyRunFolder(EXAMPLE, folder);
   const run = memoryIo({ cwd: folder });
   expect(await cli(["generate", "--from", ".", "--license", "apache-2.0"], run.io)).toBe(0);
   return join(folder, "README.md");

@@ -1,10 +1,11 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ModelCard } from "../../src/card/index.js";
 import { cli } from "../../src/cli/main.js";
+import { copyRunFolder } from "../support/example-run.js";
 import { memoryIo } from "../support/memory-io.js";
 
 const EXAMPLE = fileURLToPath(new URL("../../examples/smollm3-openhermes-fr/", import.meta.url));
@@ -15,7 +16,7 @@ type Json = Record<string, unknown>;
 /** A copy of a run folder (the example's by default), with files replaced or removed (null). */
 function runFolder(files: Record<string, Json | string | null> = {}, from = EXAMPLE): string {
   const folder = join(mkdtempSync(join(tmpdir(), "modelcard-words-")), "run");
-  cpSync(from, folder, { recursive: true });
+  copyRunFolder(from, folder);
   for (const [name, content] of Object.entries(files)) {
     const path = join(folder, name);
     if (content === null) rmSync(path, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ModelCard } from "../../src/card/index.js";
 import { cli } from "../../src/cli/main.js";
+import { copyRunFolder } from "../support/example-run.js";
 import { memoryIo } from "../support/memory-io.js";
 
 const EXAMPLE = fileURLToPath(new URL("../../examples/smollm3-openhermes-fr/", import.meta.url));
@@ -15,7 +16,7 @@ const RESULTS = "lm-eval/HuggingFaceTB__SmolLM3-3B/results_2026-05-20T09-12-44.1
 
 function runWithHarnessResults(): string {
   const run = join(mkdtempSync(join(tmpdir(), "modelcard-generate-harness-")), "smollm3-openhermes-fr");
-  cpSync(EXAMPLE, run, { recursive: true });
+  copyRunFolder(EXAMPLE, run);
   mkdirSync(join(run, "lm-eval/HuggingFaceTB__SmolLM3-3B"), { recursive: true });
   cpSync(LM_EVAL, join(run, RESULTS));
   return run;

@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Extractor, ExtractorConfig } from "@microsoft/api-extractor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyRunFolder } from "../support/example-run.js";
 import { CORPUS } from "../support/shared.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -197,10 +198,7 @@ describe("the packed package", () => {
     expect(lint.stdout).toContain("required-fields");
 
     const runFolder = join(consumer, "run");
-    cpSync(join(ROOT, "examples/smollm3-openhermes-fr"), runFolder, {
-      recursive: true,
-      filter: (source) => !/README\.md$|training_curves/.test(source),
-    });
+    copyRunFolder(join(ROOT, "examples/smollm3-openhermes-fr"), runFolder);
     const generate = spawnSync(
       bin,
       [
